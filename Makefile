@@ -1,0 +1,103 @@
+# reaper - the build.  `make` builds the kernel, the initramfs and the ISO; `make qemu` boots it;
+# `make test` runs every test; `make debug` + `make gdb` step through it. See README.md.
+#
+# Layout of the build: every object lands in build/ mirroring the source tree. The kernel is
+# linked twice: build/kernel.stage1.elf gives the symbol table (tools/ksyms.py -> build/ksyms.c)
+# that build/kernel.elf carries for symbolised backtraces; the ISO gets a stripped copy.
+
+CROSS_COMPILE ?=
+CC      := $(CROSS_COMPILE)gcc
+LD      := $(CROSS_COMPILE)ld
+NM      := $(CROSS_COMPILE)nm
+OBJCOPY := $(CROSS_COMPILE)objcopy
+NASM    := nasm
+PYTHON  := python3
+QEMU    := qemu-system-x86_64
+GDB     := gdb
+
+B := build
+
+# Kernel command line baked into build/reaper.iso (README lists the options).
+CMDLINE ?= init=/sbin/init
+
+KCFLAGS := -std=c11 -Wall -Wextra -Werror -ffreestanding -fno-pie -fno-pic \
+	-mno-red-zone -mcmodel=kernel -mgeneral-regs-only -fno-omit-frame-pointer \
+	-mno-omit-leaf-frame-pointer -fno-stack-protector -fno-asynchronous-unwind-tables \
+	-fno-strict-aliasing -Og -g -Ikernel/include -MMD -MP
+KASFLAGS := -f elf64 -g -F dwarf
+KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
+
+KSRC := $(wildcard boot/*.asm arch/x86_64/*.asm arch/x86_64/*.c kernel/*.c kernel/*/*.c \
+	kernel/*/*/*.c)
+KOBJ := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
+
+QEMU_FLAGS := -m 256 -smp 1 -no-reboot -display none \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04
+ifeq ($(KVM),1)
+QEMU_FLAGS += -enable-kvm -cpu host
+endif
+
+.PHONY: all deps qemu debug gdb test format clean
+all: deps $(B)/kernel.elf $(B)/reaper.iso
+
+deps:
+	@tools/deps.sh
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(KASFLAGS) $< -o $@
+
+# Stage 1: no symbol table yet (an empty one), to learn where every function lands.
+$(B)/ksyms_empty.o: tools/ksyms.py
+	@mkdir -p $(B)
+	$(PYTHON) tools/ksyms.py --empty > $(B)/ksyms_empty.c
+	$(CC) $(KCFLAGS) -c $(B)/ksyms_empty.c -o $@
+
+$(B)/kernel.stage1.elf: $(KOBJ) $(B)/ksyms_empty.o linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(B)/ksyms_empty.o
+
+# Stage 2: the same objects plus the table. The table lives after .text, so no function moves;
+# tools/ksyms.py --check proves it by comparing the two links.
+$(B)/ksyms.o: $(B)/kernel.stage1.elf tools/ksyms.py
+	$(NM) -n -S --defined-only $< | $(PYTHON) tools/ksyms.py > $(B)/ksyms.c
+	$(CC) $(KCFLAGS) -c $(B)/ksyms.c -o $@
+
+$(B)/kernel.elf: $(KOBJ) $(B)/ksyms.o linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(B)/ksyms.o
+	$(NM) -n -S --defined-only $@ | $(PYTHON) tools/ksyms.py --check $(B)/ksyms.c
+
+$(B)/kernel.stripped.elf: $(B)/kernel.elf
+	$(OBJCOPY) --strip-debug $< $@
+
+# The initramfs: build/root/ packed as cpio newc (tools/mkcpio.py, deterministic).
+$(B)/initramfs.cpio: tools/mkcpio.py $(shell find rootfs -type f 2>/dev/null)
+	@rm -rf $(B)/root && mkdir -p $(B)/root/sbin $(B)/root/dev $(B)/root/proc $(B)/root/tmp
+	@if [ -d rootfs ]; then cp -a rootfs/. $(B)/root/; fi
+	$(PYTHON) tools/mkcpio.py $(B)/root $@
+
+$(B)/reaper.iso: $(B)/kernel.stripped.elf $(B)/initramfs.cpio boot/grub.cfg tools/mkiso.sh
+	tools/mkiso.sh $(B)/kernel.stripped.elf $(B)/initramfs.cpio "$(CMDLINE)" $@
+
+qemu: all
+	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -cdrom $(B)/reaper.iso
+
+# Halted at the first instruction with the gdb stub on :1234; attach with `make gdb`.
+debug: all
+	@echo "QEMU is waiting for gdb. In another terminal, run:  make gdb"
+	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -cdrom $(B)/reaper.iso -s -S
+
+gdb: $(B)/kernel.elf
+	$(GDB) -q -x tools/gdb/reaper.gdb $(B)/kernel.elf
+
+format:
+	clang-format -i $(shell find kernel arch tests user -name '*.[ch]' 2>/dev/null)
+
+clean:
+	rm -rf $(B)
+
+-include tests/tests.mk
+-include $(KOBJ:.o=.d)

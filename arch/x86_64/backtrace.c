@@ -1,0 +1,79 @@
+/* backtrace.c - walking the frame-pointer chain, and printing a trap frame.
+ *
+ * The kernel is built with frame pointers, so every function starts with push rbp; mov rbp,
+ * rsp. At any moment rbp points at the saved rbp of the caller, and the word above it is the
+ * return address into the caller: following saved rbps walks the call stack. The chain ends
+ * with rbp = 0, which boot/entry.asm and every new thread's first frame provide.
+ * A walk must never fault while the kernel is already reporting a fault, so each frame is
+ * checked to lie in kernel memory and to move up the stack before it is read.
+ * See also: kernel/lib/panic.c (the caller), kernel/lib/ksyms.c (names for the addresses).
+ * Linux: arch/x86/kernel/dumpstack.c, unwind_frame.c. */
+#include "arch.h"
+#include "trap.h"
+#include "io.h"
+#include "printk.h"
+#include "ksyms.h"
+
+static bool is_kernel_address(uint64_t addr)
+{
+	return addr >= DIRECT_MAP_BASE && (addr & 7) == 0;
+}
+
+uint64_t arch_frame_pointer(void)
+{
+	return (uint64_t)__builtin_frame_address(0);
+}
+
+/**
+ * arch_stack_walk() - call @fn for each return address on the frame chain starting at @fp.
+ * @fp: a frame pointer (rbp value); 0 means this function's own frame, so the first address
+ *       reported is the return into our caller.
+ * @max: at most this many frames.
+ * @fn, @arg: called as fn(return_address, arg), innermost first.
+ * Context: any; reads only kernel memory that looks like a stack. Return: nothing.
+ */
+void arch_stack_walk(uint64_t fp, int max, void (*fn)(uint64_t ret_addr, void *arg), void *arg)
+{
+	uint64_t *frame = (uint64_t *)(fp ? fp : (uint64_t)__builtin_frame_address(0));
+
+	for (int i = 0; i < max && is_kernel_address((uint64_t)frame); i++) {
+		uint64_t ret = frame[1];
+		uint64_t *next = (uint64_t *)frame[0];
+
+		if (ret == 0)
+			break;
+		fn(ret, arg);
+		if (next <= frame)
+			break;
+		frame = next;
+	}
+}
+
+uint64_t arch_frame_pc(const struct trap_frame *tf)
+{
+	return tf->rip;
+}
+
+uint64_t arch_frame_fp(const struct trap_frame *tf)
+{
+	return tf->rbp;
+}
+
+/* arch_dump_frame() - the registers of a trap frame, RIP symbolised. */
+void arch_dump_frame(const struct trap_frame *tf)
+{
+	char sym[96];
+
+	ksym_format(sym, sizeof(sym), tf->rip);
+	printk(LOGLEVEL_EMERG, "RIP: %#018lx %s\n", tf->rip, sym);
+	printk(LOGLEVEL_EMERG, "CS: %#lx RFLAGS: %#lx RSP: %#018lx SS: %#lx CR2: %#lx CR3: %#lx\n",
+	       tf->cs, tf->rflags, tf->rsp, tf->ss, read_cr2(), read_cr3());
+	printk(LOGLEVEL_EMERG, "RAX: %016lx RBX: %016lx RCX: %016lx RDX: %016lx\n", tf->rax,
+	       tf->rbx, tf->rcx, tf->rdx);
+	printk(LOGLEVEL_EMERG, "RSI: %016lx RDI: %016lx RBP: %016lx R8:  %016lx\n", tf->rsi,
+	       tf->rdi, tf->rbp, tf->r8);
+	printk(LOGLEVEL_EMERG, "R9:  %016lx R10: %016lx R11: %016lx R12: %016lx\n", tf->r9,
+	       tf->r10, tf->r11, tf->r12);
+	printk(LOGLEVEL_EMERG, "R13: %016lx R14: %016lx R15: %016lx\n", tf->r13, tf->r14,
+	       tf->r15);
+}

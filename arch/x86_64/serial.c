@@ -1,0 +1,61 @@
+/* serial.c - the 16550 UART on COM1, the kernel's console.
+ *
+ * Everything the kernel prints goes out here, and under QEMU (-serial stdio) it is the
+ * terminal a student types into. Polled, not interrupt-driven: output waits until the
+ * transmit holding register is empty, and input is read when someone asks (the tty layer of a
+ * later issue adds the receive interrupt). 115200 baud, 8 data bits, no parity, 1 stop bit.
+ * Locking: none here; printk serialises console output with its own lock.
+ * See also: kernel/lib/printk.c. Linux: drivers/tty/serial/8250/. */
+#include "arch.h"
+#include "io.h"
+#include "serial.h"
+
+#define COM1		0x3f8
+#define REG_DATA	0	/* receive/transmit (DLAB=0), divisor low (DLAB=1) */
+#define REG_IER		1	/* interrupt enable (DLAB=0), divisor high (DLAB=1) */
+#define REG_FCR		2	/* FIFO control */
+#define REG_LCR		3	/* line control; bit 7 = DLAB */
+#define REG_MCR		4	/* modem control */
+#define REG_LSR		5	/* line status */
+#define LSR_DATA_READY	0x01
+#define LSR_THR_EMPTY	0x20
+
+static bool serial_ready;
+
+/* serial_init() - 115200 8N1, FIFOs on, no interrupts yet. */
+void serial_init(void)
+{
+	outb(COM1 + REG_IER, 0x00);
+	outb(COM1 + REG_LCR, 0x80);	/* DLAB: the next two writes are the divisor */
+	outb(COM1 + REG_DATA, 0x01);	/* 115200 / 1 */
+	outb(COM1 + REG_IER, 0x00);
+	outb(COM1 + REG_LCR, 0x03);	/* 8N1, DLAB off */
+	outb(COM1 + REG_FCR, 0xc7);	/* enable and clear FIFOs, 14-byte threshold */
+	outb(COM1 + REG_MCR, 0x0b);	/* DTR, RTS, OUT2 */
+	serial_ready = true;
+}
+
+static void serial_putc_raw(char c)
+{
+	while (!(inb(COM1 + REG_LSR) & LSR_THR_EMPTY))
+		arch_cpu_relax();
+	outb(COM1 + REG_DATA, (uint8_t)c);
+}
+
+/* arch_console_putc() - one byte to the console; "\n" becomes "\r\n" as a terminal expects. */
+void arch_console_putc(char c)
+{
+	if (!serial_ready)
+		serial_init();
+	if (c == '\n')
+		serial_putc_raw('\r');
+	serial_putc_raw(c);
+}
+
+/* arch_console_getc() - the next received byte, or -1 if none is waiting. */
+int arch_console_getc(void)
+{
+	if (!(inb(COM1 + REG_LSR) & LSR_DATA_READY))
+		return -1;
+	return inb(COM1 + REG_DATA);
+}

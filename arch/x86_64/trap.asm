@@ -1,0 +1,83 @@
+; trap.asm - the entry stubs for every exception and interrupt vector.
+;
+; The CPU pushes ss, rsp, rflags, cs, rip (and, for some exceptions, an error code) and jumps
+; to the vector's stub. Each stub makes the frame uniform - it pushes 0 where the CPU pushed no
+; error code, then the vector number - and jumps to trap_common, which saves every general
+; register, so the whole frame is a struct trap_frame (arch/x86_64/trap.h), and calls
+; trap_dispatch(frame). On the way back it restores the registers (the handler may have changed
+; them: that is how signals and ptrace will edit a thread's registers) and returns with iretq.
+; Stack alignment: the CPU aligns rsp to 16 before pushing; 22 quadwords keep it aligned, so
+; trap_dispatch is called with the alignment the SysV ABI expects.
+
+bits 64
+default rel
+section .text
+
+extern trap_dispatch
+
+; Vectors whose exceptions push an error code: 8, 10-14, 17, 21, 29, 30.
+%macro TRAP_STUB 1
+trap_stub_%1:
+%if %1 == 8 || (%1 >= 10 && %1 <= 14) || %1 == 17 || %1 == 21 || %1 == 29 || %1 == 30
+	push qword %1
+%else
+	push qword 0
+	push qword %1
+%endif
+	jmp trap_common
+%endmacro
+
+%assign v 0
+%rep 48
+TRAP_STUB v
+%assign v v + 1
+%endrep
+
+trap_common:
+	push rax
+	push rbx
+	push rcx
+	push rdx
+	push rsi
+	push rdi
+	push rbp
+	push r8
+	push r9
+	push r10
+	push r11
+	push r12
+	push r13
+	push r14
+	push r15
+	cld                                     ; the ABI wants the direction flag clear
+	mov rdi, rsp
+	call trap_dispatch
+global trap_return
+trap_return:
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop r11
+	pop r10
+	pop r9
+	pop r8
+	pop rbp
+	pop rdi
+	pop rsi
+	pop rdx
+	pop rcx
+	pop rbx
+	pop rax
+	add rsp, 16                             ; vector and error code
+	iretq
+
+section .rodata
+global trap_stub_table
+align 8
+trap_stub_table:
+%assign v 0
+%rep 48
+	dq trap_stub_ %+ v
+%assign v v + 1
+%endrep
