@@ -29,7 +29,7 @@ KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segme
 
 KSRC := $(wildcard boot/*.asm arch/x86_64/*.asm arch/x86_64/*.c kernel/*.c kernel/*/*.c \
 	kernel/*/*/*.c)
-KOBJ := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
+KOBJ := $(patsubst %,$(B)/%.o,$(KSRC))	# trap.c and trap.asm: trap.c.o, trap.asm.o
 
 QEMU_FLAGS := -m 256 -smp 1 -no-reboot -display none \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
@@ -37,17 +37,17 @@ ifeq ($(KVM),1)
 QEMU_FLAGS += -enable-kvm -cpu host
 endif
 
-.PHONY: all deps qemu debug gdb test format clean
+.PHONY: all deps qemu debug gdb test format clean FORCE
 all: deps $(B)/kernel.elf $(B)/reaper.iso
 
 deps:
 	@tools/deps.sh
 
-$(B)/%.o: %.c
+$(B)/%.c.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(KCFLAGS) -c $< -o $@
 
-$(B)/%.o: %.asm
+$(B)/%.asm.o: %.asm
 	@mkdir -p $(dir $@)
 	$(NASM) $(KASFLAGS) $< -o $@
 
@@ -79,7 +79,13 @@ $(B)/initramfs.cpio: tools/mkcpio.py $(shell find rootfs -type f 2>/dev/null)
 	@if [ -d rootfs ]; then cp -a rootfs/. $(B)/root/; fi
 	$(PYTHON) tools/mkcpio.py $(B)/root $@
 
-$(B)/reaper.iso: $(B)/kernel.stripped.elf $(B)/initramfs.cpio boot/grub.cfg tools/mkiso.sh
+# The command line is part of the ISO: remember the last one so a new CMDLINE rebuilds it.
+$(B)/cmdline.stamp: FORCE
+	@mkdir -p $(B)
+	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
+
+$(B)/reaper.iso: $(B)/kernel.stripped.elf $(B)/initramfs.cpio boot/grub.cfg tools/mkiso.sh \
+		$(B)/cmdline.stamp
 	tools/mkiso.sh $(B)/kernel.stripped.elf $(B)/initramfs.cpio "$(CMDLINE)" $@
 
 qemu: all

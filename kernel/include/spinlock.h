@@ -8,6 +8,7 @@
 
 #include "compiler.h"
 #include "lock_order.h"
+#include "panic.h"
 
 struct spinlock {
 	volatile int locked;	/* 1 while held */

@@ -11,7 +11,7 @@
  * write to freed slab memory: poisoning must catch it) and `lockorder` (two locks taken in the
  * wrong order: the lock-order check must catch it).
  * Locking: runs in one kernel thread; the state below is touched only by it.
- * See also: kernel/ktest/*_test.c (the suites), tests/harness/ (the host side). */
+ * See also: kernel/ktest/<topic>_test.c (the suites), tests/harness/ (the host side). */
 #include "ktest.h"
 #include "arch.h"
 #include "panic.h"

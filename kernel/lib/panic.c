@@ -23,13 +23,22 @@
 
 static bool panicking;
 
-static void print_frame(uint64_t addr, void *arg)
+/* print_address() - one line of the call trace: the address and the function it is in. */
+static void print_address(uint64_t addr, uint64_t lookup)
 {
 	char sym[96];
 
-	(void)arg;
-	ksym_format(sym, sizeof(sym), addr);
+	ksym_format(sym, sizeof(sym), lookup);
 	printk(LOGLEVEL_EMERG, "  [<%016lx>] %s\n", addr, sym);
+}
+
+/* print_return_address() - a return address points just past its call instruction, which may
+ * be the last instruction of a function that never returns (a call to panic): name the
+ * function of the byte before it, which is the call itself. */
+static void print_return_address(uint64_t ret_addr, void *arg)
+{
+	(void)arg;
+	print_address(ret_addr, ret_addr - 1);
 }
 
 static NORETURN void panic_stop(void)
@@ -73,7 +82,7 @@ void panic(const char *fmt, ...)
 	panic_message(fmt, ap);
 	va_end(ap);
 	printk(LOGLEVEL_EMERG, "Call Trace:\n");
-	arch_stack_walk(0, BACKTRACE_MAX_FRAMES, print_frame, NULL);
+	arch_stack_walk(0, BACKTRACE_MAX_FRAMES, print_return_address, NULL);
 	panic_stop();
 }
 
@@ -93,7 +102,7 @@ void panic_with_frame(const struct trap_frame *tf, const char *fmt, ...)
 	va_end(ap);
 	arch_dump_frame(tf);
 	printk(LOGLEVEL_EMERG, "Call Trace:\n");
-	print_frame(arch_frame_pc(tf), NULL);
-	arch_stack_walk(arch_frame_fp(tf), BACKTRACE_MAX_FRAMES, print_frame, NULL);
+	print_address(arch_frame_pc(tf), arch_frame_pc(tf));
+	arch_stack_walk(arch_frame_fp(tf), BACKTRACE_MAX_FRAMES, print_return_address, NULL);
 	panic_stop();
 }

@@ -1,0 +1,83 @@
+/* sched.h - struct thread and the scheduler that shares the CPU among threads (kernel/sched.c).
+ *
+ * A thread is what the scheduler runs: a kernel stack, the registers saved on it while it is
+ * switched out, and a state. The scheduler is preemptive round robin: runnable threads wait in
+ * one FIFO run queue; the running one gets SCHED_SLICE_TICKS timer ticks, then the timer
+ * interrupt puts it at the back of the queue. A thread that must wait for something sets
+ * itself SLEEPING and calls schedule(); sched_wake() (from a wait queue, or the tick for a
+ * timed sleep) makes it RUNNABLE again. With nothing runnable, the idle thread halts the CPU.
+ *
+ * Threads are created with kthread_create() and end with kthread_exit() (kernel/include/
+ * kthread.h, included here: every user of threads wants both). Wait queues (wait_queue.h) are
+ * how threads sleep until a condition. */
+#ifndef REAPER_SCHED_H
+#define REAPER_SCHED_H
+
+#include "types.h"
+#include "list.h"
+#include "kthread.h"
+
+#define THREAD_NAME_LEN		16
+#define SCHED_SLICE_TICKS	5	/* time slice: 50 ms at HZ = 100 */
+
+/*
+ * The life of a thread. The list grows with later issues (DESIGN.md section 4): STOPPED and
+ * TRACED for signals and ptrace, ZOMBIE for a thread whose parent has not reaped it yet.
+ */
+enum thread_state {
+	THREAD_RUNNABLE,	/* on the run queue, waiting for the CPU */
+	THREAD_RUNNING,		/* the CPU's current thread */
+	THREAD_SLEEPING,	/* on a wait queue or a deadline; sched_wake() ends it */
+	THREAD_DEAD,		/* exited; freed after its last switch away */
+};
+
+struct arch_context;
+
+struct thread {
+	/* Immutable after creation: */
+	int id;				/* a plain counter; real pids come with struct pid */
+	char name[THREAD_NAME_LEN];	/* NUL-terminated, for sched_dump() and gdb */
+	void *stack_base;		/* lowest byte of the kernel stack; NULL: boot stack */
+	size_t stack_size;		/* bytes; 0 for the boot thread */
+
+	/* Protected by the run-queue lock (kernel/sched.c): */
+	enum thread_state state;
+	struct list_head run_link;	/* on the run queue while RUNNABLE (never idle) */
+	struct list_head all_link;	/* on the list of every thread, from creation to free */
+	unsigned int slice_left;	/* ticks left of the time slice while RUNNING */
+	struct arch_context *context;	/* saved registers; valid only while switched out */
+
+	/* Protected by the sleepers lock (kernel/sched.c): */
+	struct list_head timer_link;	/* on the sleepers list while a deadline is armed */
+	uint64_t wake_deadline;		/* jiffies; valid while timer_link is queued */
+
+	/* Protected by the lock of the wait queue the thread waits on: */
+	struct list_head wait_link;	/* on that queue's waiters while waiting; else empty */
+};
+
+/* Boot: sched_init() after time_init(); sched_start() makes the boot flow the idle thread. */
+void sched_init(void);
+NORETURN void sched_start(void);
+
+struct thread *sched_current(void);
+void schedule(void);
+void sched_yield(void);
+bool sched_wake(struct thread *t);
+void sched_set_current_state(enum thread_state state);
+bool schedule_until(uint64_t deadline);
+void sched_sleep_ms(uint64_t ms);
+
+/* Called from elsewhere in the kernel at fixed points. */
+void sched_tick(void);
+void sched_irq_exit(void);
+void sched_thread_start(void);
+void sched_add_thread(struct thread *t);
+NORETURN void sched_exit_current(void);
+
+/* Introspection, for tests, benchmarks, panics and gdb. */
+uint64_t sched_nr_switches(void);
+int sched_nr_threads(void);
+const char *sched_state_name(enum thread_state state);
+void sched_dump(void);
+
+#endif
