@@ -11,8 +11,9 @@
  *   LOCK_WAIT_QUEUE                 a wait queue's own list of sleepers
  *    └─ LOCK_RUNQUEUE               the scheduler's run queue and thread states
  *        └─ LOCK_TIMER              the sleeping-until-a-tick list
- *   LOCK_SLAB                       one slab cache's lists
- *    └─ LOCK_FRAME                  the physical frame bitmap
+ *   LOCK_SLAB_CACHES                the list of every slab cache
+ *    └─ LOCK_SLAB                   one slab cache's lists
+ *        └─ LOCK_FRAME              the physical frame bitmap
  *   LOCK_PRINTK                     the log ring; a leaf, so anyone may log under any lock
  *
  * Later subsystems slot their locks in between with the gaps left here. */
@@ -25,6 +26,7 @@ enum lock_level {
 	LOCK_WAIT_QUEUE = 100,
 	LOCK_RUNQUEUE = 110,
 	LOCK_TIMER = 120,
+	LOCK_SLAB_CACHES = 190,
 	LOCK_SLAB = 200,
 	LOCK_FRAME = 210,
 	LOCK_PRINTK = 1000,

@@ -1,0 +1,41 @@
+/* page.h - one descriptor (struct page) per physical frame of RAM.
+ * The frame allocator knows only free/used; struct page says who owns a used frame and why,
+ * so that from any kernel pointer into the direct map we can find its frame's owner:
+ * kfree() and kmem_cache_free() start with virt_to_page(). A slab's own bookkeeping lives in
+ * its first frame's struct page (the "head"), as in Linux's SLUB. See kernel/mm/page.c.
+ * Linux: include/linux/mm_types.h (struct page), include/linux/mm.h (virt_to_page). */
+#ifndef REAPER_PAGE_H
+#define REAPER_PAGE_H
+
+#include "list.h"
+#include "types.h"
+
+struct kmem_cache;
+
+/* struct page flags: what the owner uses the frame for. 0 = free, or owned by someone
+ * who keeps no descriptor (page tables, the kernel image, a bitmap). */
+#define PAGE_SLAB  (1u << 0) /* part of a slab of head->cache */
+#define PAGE_LARGE (1u << 1) /* part of a kmalloc() allocation too big for a slab */
+#define PAGE_HEAD  (1u << 2) /* the first frame of its slab or large allocation */
+
+struct page {
+	/* Written by the frame's owner only (a slab: under its cache's lock): */
+	uint16_t flags;	    /* PAGE_* */
+	uint16_t inuse;	    /* slab head: objects allocated from this slab */
+	uint32_t nr_frames; /* head: frames in the slab or large allocation */
+	struct page *head;  /* slab or large frame: the first frame's descriptor */
+
+	/* Slab heads only (kernel/mm/slab.c), protected by cache->lock: */
+	struct kmem_cache *cache;   /* the cache this slab belongs to */
+	void *freelist;		    /* first free object; each free object links the next */
+	struct list_head slab_list; /* on the cache's full, partial or free list */
+};
+
+void page_init(paddr_t max_phys);
+struct page *pfn_to_page(size_t pfn);
+size_t page_to_pfn(const struct page *page);
+struct page *virt_to_page(const void *va);
+void *page_address(const struct page *page);
+size_t page_count(void);
+
+#endif

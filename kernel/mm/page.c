@@ -1,0 +1,100 @@
+/* page.c - the array of frame descriptors: struct page, one per frame of RAM.
+ *
+ * The frame allocator answers "is this frame free?"; it cannot answer "this pointer came from
+ * kmalloc: how big was the allocation, which slab cache does it go back to?". A flat array
+ * indexed by frame number answers that in O(1): page_array[pa >> 12] describes the frame at
+ * pa. That is why kfree(ptr) needs no size and why slabs need not be aligned to their size:
+ * virt_to_page(obj)->head is the slab holding obj.
+ *
+ * The array covers physical [0, max_phys) - holes and reserved frames included, so indexing
+ * needs no search - and is allocated at boot from contiguous frames: 48 bytes per 4 KiB frame,
+ * about 1.2% of RAM (3 MiB for 256 MiB). It is reached through the direct map, so page_init()
+ * runs after arch_paging_init() has mapped all of RAM.
+ *
+ * Invariants: a frame's descriptor is all zero while the frame is free or owned by a
+ *   subsystem that keeps no descriptor; the owner clears what it set before freeing the frame.
+ * Locking: the array itself is immutable after page_init(); each descriptor is written only
+ *   by its frame's owner (see struct page in page.h for which lock covers which field).
+ * See also: kernel/mm/slab.c and kernel/mm/kmalloc.c (the users), kernel/mm/frame.c.
+ *   Linux: mm/page_alloc.c (mem_map), include/linux/mm.h (virt_to_page, page_address).
+ */
+#include "page.h"
+#include "direct_map.h"
+#include "frame.h"
+#include "panic.h"
+
+/* Immutable after page_init(): */
+static struct page *page_array; /* descriptor of frame pfn is page_array[pfn] */
+static size_t nr_pages;		/* entries: max_phys >> PAGE_SHIFT */
+
+/**
+ * page_init() - allocate the descriptor array for RAM below @max_phys.
+ * @max_phys: the end of the highest usable RAM (frame_max_phys()).
+ *
+ * The frames come zeroed from frame_alloc_contig(), so every descriptor starts as "free".
+ * Context: boot, once, after arch_paging_init(). Return: nothing; panics if RAM is too
+ * fragmented for the array (it cannot be at boot).
+ */
+void page_init(paddr_t max_phys)
+{
+	size_t n = max_phys >> PAGE_SHIFT;
+	size_t frames = (n * sizeof(struct page) + PAGE_SIZE - 1) / PAGE_SIZE;
+	paddr_t pa = frame_alloc_contig(frames);
+
+	if (!pa)
+		panic("page: no %zu contiguous frames for the page descriptors", frames);
+	page_array = phys_to_virt(pa);
+	nr_pages = n;
+}
+
+/**
+ * pfn_to_page() - the descriptor of frame number @pfn.
+ * @pfn: physical address >> PAGE_SHIFT.
+ *
+ * Context: any. Return: the descriptor, or NULL if @pfn is beyond RAM.
+ */
+struct page *pfn_to_page(size_t pfn)
+{
+	return pfn < nr_pages ? &page_array[pfn] : NULL;
+}
+
+/**
+ * page_to_pfn() - the frame number @page describes.
+ * @page: a descriptor from this array.
+ * Context: any. Return: its index, the frame number.
+ */
+size_t page_to_pfn(const struct page *page)
+{
+	return (size_t)(page - page_array);
+}
+
+/**
+ * virt_to_page() - the descriptor of the frame holding kernel address @va.
+ * @va: an address in the direct map or in the kernel image.
+ *
+ * Any other address (a user address, NULL) translates to a frame number beyond RAM.
+ * Context: any. Return: the descriptor, or NULL if @va is not in RAM.
+ */
+struct page *virt_to_page(const void *va)
+{
+	return pfn_to_page(virt_to_phys(va) >> PAGE_SHIFT);
+}
+
+/**
+ * page_address() - where the frame @page describes is in the direct map.
+ * @page: a descriptor from this array.
+ * Context: any. Return: the kernel virtual address of the frame's first byte.
+ */
+void *page_address(const struct page *page)
+{
+	return phys_to_virt((paddr_t)page_to_pfn(page) << PAGE_SHIFT);
+}
+
+/**
+ * page_count() - how many descriptors there are.
+ * Context: any, after page_init(). Return: frames below max_phys, holes included.
+ */
+size_t page_count(void)
+{
+	return nr_pages;
+}
