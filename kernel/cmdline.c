@@ -7,7 +7,10 @@
  * known_options below (README.md documents them); any other name is logged once at boot and
  * otherwise ignored - a typo must never stop the machine from booting.
  *
- * Invariant: every option's name and value point into cmdline_copy.
+ * As on Linux, the words after a lone "--" are not options: they become the extra arguments
+ * of init (`init=/bin/busybox -- ls -l /` runs "busybox ls -l /").
+ *
+ * Invariant: every option's name and value, and every init argument, point into cmdline_copy.
  * Locking: written once by cmdline_parse() at boot, read-only afterwards.
  * See also: kernel/main.c (what reads the options), README.md (the list).
  * Linux: init/main.c (parse_args), kernel/params.c. */
@@ -31,10 +34,24 @@ static char cmdline_raw_copy[CMDLINE_MAX];	/* as given, for /proc/cmdline */
 static char cmdline_copy[CMDLINE_MAX];		/* cut into NUL-terminated words */
 static struct cmdline_option options[CMDLINE_MAX_OPTIONS];
 static int nr_options;
+static const char *init_args[CMDLINE_MAX_INIT_ARGS + 1];	/* NULL-terminated */
+static int nr_init_args;
 
 static bool is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* add_init_arg() - record a word that came after "--". */
+static void add_init_arg(char *word)
+{
+	if (nr_init_args == CMDLINE_MAX_INIT_ARGS) {
+		pr_warn("cmdline: more than %d init arguments, ignoring \"%s\"\n",
+			CMDLINE_MAX_INIT_ARGS, word);
+		return;
+	}
+	init_args[nr_init_args++] = word;
+	init_args[nr_init_args] = NULL;
 }
 
 /* add_option() - record the word at @word, splitting it at its first '='. */
@@ -62,10 +79,13 @@ static void add_option(char *word)
 void cmdline_parse(const char *line)
 {
 	char *p = cmdline_copy, *word;
+	bool after_dashes = false;
 
 	strlcpy(cmdline_raw_copy, line, sizeof(cmdline_raw_copy));
 	strlcpy(cmdline_copy, line, sizeof(cmdline_copy));
 	nr_options = 0;
+	nr_init_args = 0;
+	init_args[0] = NULL;
 	for (;;) {
 		while (is_space(*p))
 			p++;
@@ -76,7 +96,12 @@ void cmdline_parse(const char *line)
 			p++;
 		if (*p)
 			*p++ = '\0';	/* end the word before add_option() cuts it at '=' */
-		add_option(word);
+		if (after_dashes)
+			add_init_arg(word);
+		else if (strcmp(word, "--") == 0)
+			after_dashes = true;
+		else
+			add_option(word);
 	}
 }
 
@@ -118,6 +143,12 @@ long cmdline_get_long(const char *name, long fallback)
 		n = n * 10 + (*v - '0');
 	}
 	return negative ? -n : n;
+}
+
+/* cmdline_init_args() - the words after "--", NULL-terminated (empty if there were none). */
+const char *const *cmdline_init_args(void)
+{
+	return init_args;
 }
 
 int cmdline_count(void)

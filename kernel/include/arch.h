@@ -68,6 +68,11 @@ uint64_t arch_frame_pc(const struct trap_frame *tf);	/* the trapped instruction 
 uint64_t arch_frame_fp(const struct trap_frame *tf);	/* its frame pointer */
 uint64_t arch_frame_pointer(void);
 
+/* User mode (arch/x86_64/usermode.c, syscall.c, fpu.c). */
+struct syscall_args;
+void arch_syscall_args(const struct trap_frame *tf, struct syscall_args *out);
+void arch_syscall_set_return(struct trap_frame *tf, long ret);
+
 /* Leaving: power the machine off; under QEMU's isa-debug-exit, exit with a status instead. */
 NORETURN void arch_poweroff(void);
 NORETURN void arch_qemu_exit(int code);

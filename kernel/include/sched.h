@@ -32,6 +32,9 @@ enum thread_state {
 };
 
 struct arch_context;
+struct arch_thread;
+struct process;
+struct trap_frame;
 
 struct thread {
 	/* Immutable after creation: */
@@ -53,6 +56,15 @@ struct thread {
 
 	/* Protected by the lock of the wait queue the thread waits on: */
 	struct list_head wait_link;	/* on that queue's waiters while waiting; else empty */
+
+	/* User threads only (proc != NULL); changed only by the thread itself: */
+	struct process *proc;		/* its thread group; NULL for a kernel thread */
+	struct list_head thread_link;	/* on proc->threads */
+	pid_t tid;			/* TODO(pid): becomes the thread's struct pid */
+	struct trap_frame *uregs;	/* user registers, saved at the top of the kernel stack */
+	struct arch_thread *arch;	/* FPU/SSE state and TLS base (arch/x86_64/fpu.c) */
+	uaddr_t clear_child_tid;	/* set_tid_address(): cleared and woken at exit */
+	uaddr_t robust_list;		/* set_robust_list(): recorded only */
 };
 
 /* Boot: sched_init() after time_init(); sched_start() makes the boot flow the idle thread. */

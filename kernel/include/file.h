@@ -1,0 +1,56 @@
+/* file.h - open files and the operations behind them (kernel/fs/file.c, kernel/fs/fdtable.c).
+ *
+ * A struct file is one open of something: a regular file, a directory, a device. It holds the
+ * current offset and the open flags, and points at the operations of what was opened (its
+ * struct file_operations). File descriptors are indexes into a process's files_struct, which
+ * holds a counted reference on each file; dup() makes two descriptors share one struct file
+ * (and so one offset), as on Linux.
+ *
+ * Operations work on KERNEL buffers: the read/write syscalls copy between user memory and a
+ * kernel buffer (kernel/mm/uaccess.c), so no driver ever touches a user address. An operation
+ * that is absent means the file does not support it (read -> EINVAL, ioctl -> ENOTTY, ...).
+ * See also: kernel/include/vfs.h (inodes, dentries, mounts), kernel/fs/read_write.c. */
+#ifndef REAPER_FILE_H
+#define REAPER_FILE_H
+
+#include "types.h"
+
+struct file;
+struct inode;
+struct dentry;
+struct poll_table;
+
+struct file_operations {
+	/* read()/write() - move up to @n bytes at *@pos; advance *@pos. Return: bytes or -errno.
+	 * May sleep (a tty read waits for a line). 0 from read means end of file. */
+	ssize_t (*read)(struct file *f, void *buf, size_t n, uint64_t *pos);
+	ssize_t (*write)(struct file *f, const void *buf, size_t n, uint64_t *pos);
+	/* ioctl() - @arg is a user address or a number, as the request defines. */
+	long (*ioctl)(struct file *f, unsigned int cmd, uint64_t arg);
+	/* open()/release() - the first and the last reference to the struct file. */
+	int (*open)(struct inode *inode, struct file *f);
+	void (*release)(struct file *f);
+};
+
+struct file {
+	/* Immutable after open: */
+	const struct file_operations *f_op;
+	struct dentry *f_dentry;	/* counted reference; NULL for anonymous files (pipes) */
+	struct inode *f_inode;		/* counted reference */
+
+	/* Protected by f_lock (kernel/fs/file.c): */
+	unsigned int f_flags;		/* O_ACCMODE | O_APPEND | O_NONBLOCK ... (not O_CLOEXEC) */
+	uint64_t f_pos;			/* the offset read/write/lseek use */
+	int f_count;			/* references: descriptors and in-kernel users */
+	void *private_data;		/* the driver's, e.g. the tty it talks to */
+};
+
+struct file *file_get(struct file *f);
+void file_put(struct file *f);
+/* file_open_kernel() - open @path for the kernel itself (exec, the console of init).
+ * Return: the file, or ERR_PTR(-errno). */
+struct file *file_open_kernel(const char *path, int flags, unsigned int mode);
+/* file_read_at() - read up to @n bytes at @off into a kernel buffer. Return: bytes or -errno. */
+ssize_t file_read_at(struct file *f, void *buf, size_t n, uint64_t off);
+
+#endif

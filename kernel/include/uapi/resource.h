@@ -1,0 +1,26 @@
+/* uapi/resource.h - resource limits as Linux x86-64 user space sees them. */
+#ifndef REAPER_UAPI_RESOURCE_H
+#define REAPER_UAPI_RESOURCE_H
+
+#include <stdint.h>
+
+#define RLIMIT_CPU	0
+#define RLIMIT_FSIZE	1
+#define RLIMIT_DATA	2
+#define RLIMIT_STACK	3
+#define RLIMIT_CORE	4
+#define RLIMIT_RSS	5
+#define RLIMIT_NPROC	6
+#define RLIMIT_NOFILE	7
+#define RLIMIT_MEMLOCK	8
+#define RLIMIT_AS	9
+#define RLIM_NLIMITS	16
+
+#define RLIM_INFINITY	(~0UL)
+
+struct rlimit {
+	uint64_t rlim_cur;
+	uint64_t rlim_max;
+};
+
+#endif
