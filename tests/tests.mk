@@ -1,0 +1,53 @@
+# tests.mk - `make test`, included by the Makefile. It runs three stages, in order, and ends
+# with one line "N passed, M failed" (non-zero exit on any failure):
+#   1. host unit tests: every tests/host/test_*.c, built with cmocka (tests/harness/host_tests.py)
+#   2. QEMU boots: every line of tests/boots.txt (tests/harness/run_boots.py, qemu_run.py)
+#   3. the gdb smoke test (tests/gdb/run_smoke.py, tests/gdb/smoke.gdb)
+# A stage's failure does not stop the next one; each writes build/test-logs/STAGE.results and
+# tests/harness/summary.py adds them up. Logs of everything are in build/test-logs/.
+# To add a boot, add a line to tests/boots.txt. To run a part alone:
+#   make test-host | make test-boots [BOOTS=name,name] | make test-gdb
+
+HOSTCC    ?= gcc
+BOOT_JOBS ?= 2
+TLOGS     := $(B)/test-logs
+TEST_KERNEL := $(B)/kernel.elf $(B)/kernel.stripped.elf $(B)/initramfs.cpio
+
+.PHONY: test test-host test-boots test-gdb test-kernel
+
+test: deps
+	@rm -rf $(TLOGS) && mkdir -p $(TLOGS)
+	@echo "== host unit tests"
+	@$(MAKE) --no-print-directory test-host || true
+	@echo "== building the kernel (log: $(TLOGS)/build.log)"
+	@if $(MAKE) --no-print-directory test-kernel >$(TLOGS)/build.log 2>&1; then \
+		echo "== QEMU boots"; \
+		$(MAKE) --no-print-directory test-boots || true; \
+		echo "== gdb smoke test"; \
+		$(MAKE) --no-print-directory test-gdb || true; \
+	else \
+		tail -n 40 $(TLOGS)/build.log; \
+		echo "FAIL build: the kernel did not build; no boot or gdb test ran"; \
+		echo "FAIL build" >$(TLOGS)/build.results; \
+	fi
+	@$(PYTHON) tests/harness/summary.py $(TLOGS)/*.results
+
+test-kernel: $(TEST_KERNEL)
+
+test-host:
+	@mkdir -p $(TLOGS) && rm -f $(TLOGS)/host.results
+	@$(PYTHON) tests/harness/host_tests.py --cc "$(HOSTCC)" --out $(B)/host --logs $(TLOGS) \
+		--results $(TLOGS)/host.results
+
+test-boots: $(TEST_KERNEL)
+	@mkdir -p $(TLOGS) && rm -f $(TLOGS)/boots.results
+	@$(PYTHON) tests/harness/run_boots.py --kernel $(B)/kernel.stripped.elf \
+		--initramfs $(B)/initramfs.cpio --build $(B) --logs $(TLOGS) --jobs $(BOOT_JOBS) \
+		--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" --results $(TLOGS)/boots.results \
+		$(if $(BOOTS),--only $(BOOTS))
+
+test-gdb: $(TEST_KERNEL)
+	@mkdir -p $(TLOGS) && rm -f $(TLOGS)/gdb.results
+	@$(PYTHON) tests/gdb/run_smoke.py --elf $(B)/kernel.elf --kernel $(B)/kernel.stripped.elf \
+		--initramfs $(B)/initramfs.cpio --build $(B) --logs $(TLOGS) --gdb "$(GDB)" \
+		--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" --results $(TLOGS)/gdb.results
