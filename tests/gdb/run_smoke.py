@@ -111,13 +111,9 @@ def parse_args():
     ap.add_argument("--kernel", required=True, help="the kernel the ISO carries")
     ap.add_argument("--initramfs", required=True)
     ap.add_argument("--cmdline", default="init=/sbin/init")
-    ap.add_argument("--build", default="build")
-    ap.add_argument("--logs", default=os.path.join("build", "test-logs"))
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--gdb", default="gdb")
-    ap.add_argument("--qemu", default="qemu-system-x86_64")
-    ap.add_argument("--qemu-flags")
-    ap.add_argument("--results")
+    testlib.add_boot_args(ap)
     return ap.parse_args()
 
 

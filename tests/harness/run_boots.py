@@ -96,13 +96,9 @@ def parse_args():
     ap.add_argument("--kernel", required=True, help="the (stripped) kernel the ISOs carry")
     ap.add_argument("--initramfs", required=True, help="the default initramfs")
     ap.add_argument("--table", default=os.path.join(testlib.REPO, "tests", "boots.txt"))
-    ap.add_argument("--build", default="build")
-    ap.add_argument("--logs", default=os.path.join("build", "test-logs"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", help="comma-separated boot names to run")
-    ap.add_argument("--qemu", default="qemu-system-x86_64")
-    ap.add_argument("--qemu-flags")
-    ap.add_argument("--results")
+    testlib.add_boot_args(ap)
     return ap.parse_args()
 
 

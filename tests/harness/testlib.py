@@ -72,3 +72,12 @@ def ensure_iso(iso, kernel, initramfs, cmdline):
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                           errors="replace")
     return None if proc.returncode == 0 else proc.stdout or "mkiso.sh failed"
+
+
+def add_boot_args(ap):
+    """The options every script that boots QEMU shares (run_boots.py, run_smoke.py)."""
+    ap.add_argument("--build", default="build")
+    ap.add_argument("--logs", default=os.path.join("build", "test-logs"))
+    ap.add_argument("--qemu", default="qemu-system-x86_64")
+    ap.add_argument("--qemu-flags")
+    ap.add_argument("--results")

@@ -37,20 +37,18 @@ static char *libc_format(int *len, const char *fmt, va_list ap)
 	return text;
 }
 
-/* check() - the kernel's output for @fmt must equal the C library's, byte for byte. */
-static void PRINTF_LIKE(1, 2) check(const char *fmt, ...)
+/* check_va() - the kernel's output for @fmt must equal the C library's, byte for byte. */
+static void check_va(const char *fmt, va_list ap)
 {
 	char kernel[512];
 	int klen, clen;
 	char *libc;
-	va_list ap, ap2;
+	va_list ap2;
 
-	va_start(ap, fmt);
 	va_copy(ap2, ap);
 	klen = vsnprintf(kernel, sizeof(kernel), fmt, ap);
 	libc = libc_format(&clen, fmt, ap2);
 	va_end(ap2);
-	va_end(ap);
 	if (klen != clen || strcmp(kernel, libc) != 0) {
 		print_error("format \"%s\": kernel \"%s\" (%d), C library \"%s\" (%d)\n", fmt,
 			    kernel, klen, libc, clen);
@@ -60,28 +58,25 @@ static void PRINTF_LIKE(1, 2) check(const char *fmt, ...)
 	free(libc);
 }
 
+/* check() - check_va() with the compiler checking the arguments against @fmt. */
+static void PRINTF_LIKE(1, 2) check(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	check_va(fmt, ap);
+	va_end(ap);
+}
+
 /* check_unchecked() - check(), for formats C defines but GCC warns about ("flag ignored"):
  * no format attribute here, so the arguments must be right without the compiler's help. */
 static void check_unchecked(const char *fmt, ...)
 {
-	char kernel[512];
-	int klen, clen;
-	char *libc;
-	va_list ap, ap2;
+	va_list ap;
 
 	va_start(ap, fmt);
-	va_copy(ap2, ap);
-	klen = vsnprintf(kernel, sizeof(kernel), fmt, ap);
-	libc = libc_format(&clen, fmt, ap2);
-	va_end(ap2);
+	check_va(fmt, ap);
 	va_end(ap);
-	if (klen != clen || strcmp(kernel, libc) != 0) {
-		print_error("format \"%s\": kernel \"%s\" (%d), C library \"%s\" (%d)\n", fmt,
-			    kernel, klen, libc, clen);
-		free(libc);
-		fail();
-	}
-	free(libc);
 }
 
 /* check_literal() - the kernel's output for @fmt must be @want (for the kernel's own %p). */
