@@ -24,7 +24,7 @@ KCFLAGS := -std=c11 -Wall -Wextra -Werror -ffreestanding -fno-pie -fno-pic \
 	-mno-red-zone -mcmodel=kernel -mgeneral-regs-only -fno-omit-frame-pointer \
 	-mno-omit-leaf-frame-pointer -fno-stack-protector -fno-asynchronous-unwind-tables \
 	-fno-strict-aliasing -Og -g -Ikernel/include -MMD -MP
-KASFLAGS := -f elf64 -g -F dwarf
+KASFLAGS := -f elf64 -g -F dwarf -i arch/x86_64/
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
 
 KSRC := $(wildcard boot/*.asm arch/x86_64/*.asm arch/x86_64/*.c kernel/*.c kernel/*/*.c \
@@ -49,7 +49,7 @@ $(B)/%.c.o: %.c
 
 $(B)/%.asm.o: %.asm
 	@mkdir -p $(dir $@)
-	$(NASM) $(KASFLAGS) $< -o $@
+	$(NASM) $(KASFLAGS) -MD $(@:.o=.d) $< -o $@
 
 # Stage 1: no symbol table yet (an empty one), to learn where every function lands.
 $(B)/ksyms_empty.o: tools/ksyms.py
@@ -73,11 +73,16 @@ $(B)/kernel.elf: $(KOBJ) $(B)/ksyms.o linker.ld
 $(B)/kernel.stripped.elf: $(B)/kernel.elf
 	$(OBJCOPY) --strip-debug $< $@
 
-# The initramfs: build/root/ packed as cpio newc (tools/mkcpio.py, deterministic).
-$(B)/initramfs.cpio: tools/mkcpio.py $(shell find rootfs -type f 2>/dev/null)
+# User programs, test suites and what they add to the image (USER_*): user/user.mk.
+-include user/user.mk
+
+# The initramfs: build/root/ packed as cpio newc (tools/mkcpio.py, deterministic): rootfs/,
+# then our programs and busybox (tools/mkroot.sh), plus the device nodes.
+$(B)/initramfs.cpio: tools/mkcpio.py $(shell find rootfs -type f 2>/dev/null) $(USER_IMAGE_DEPS)
 	@rm -rf $(B)/root && mkdir -p $(B)/root/sbin $(B)/root/dev $(B)/root/proc $(B)/root/tmp
 	@if [ -d rootfs ]; then cp -a rootfs/. $(B)/root/; fi
-	$(PYTHON) tools/mkcpio.py $(B)/root $@
+	tools/mkroot.sh $(B)/root $(B)/user $(BUSYBOX)
+	$(PYTHON) tools/mkcpio.py $(USER_DEVS) $(B)/root $@
 
 # The command line is part of the ISO: remember the last one so a new CMDLINE rebuilds it.
 $(B)/cmdline.stamp: FORCE

@@ -4,7 +4,9 @@
  * the slab cache "task_struct" (Linux's name for it, so /proc/slabinfo reads the same), the
  * stack is KSTACK_FRAMES contiguous physical frames used through the direct map, and
  * arch_context_init() writes a first frame on it that starts the thread in the architecture's
- * trampoline, which calls fn(arg) and then kthread_exit().
+ * trampoline, which calls fn(arg) and then kthread_exit(). The frame sits just below a slot
+ * kept free at the top of the stack for the user registers (arch_uregs_slot()), where traps
+ * from user mode save them.
  *
  * A thread cannot free its own stack while it is running on it, so kthread_exit() only marks
  * it DEAD and switches away; kernel/sched.c calls kthread_free() from the next thread, right
@@ -95,7 +97,10 @@ struct thread *kthread_create(void (*fn)(void *), void *arg, const char *name)
 		kmem_cache_free(thread_cache, t);
 		return NULL;
 	}
-	t->context = arch_context_init((char *)t->stack_base + t->stack_size, fn, arg);
+	/* The first frame goes below the user-register slot at the top of the stack, so a thread
+	 * that later becomes a user process (process_start_init) never overwrites live frames
+	 * when arch_enter_user() fills that slot. */
+	t->context = arch_context_init(arch_uregs_slot(t), fn, arg);
 	sched_add_thread(t);
 	return t;
 }
@@ -137,6 +142,7 @@ void kthread_free(struct thread *t)
 {
 	BUG_ON(t->state != THREAD_DEAD);
 	kthread_check_stack(t);
+	arch_thread_free(t);	/* a user thread's FPU/TLS area, if do_exit has not freed it */
 	if (t->stack_base)
 		frame_free_contig(virt_to_phys(t->stack_base), t->stack_size / PAGE_SIZE);
 	kmem_cache_free(thread_cache, t);

@@ -120,6 +120,7 @@ static void context_switch_locked(struct thread *prev, struct thread *next)
 	rq.nr_switches++;
 	if (next->stack_base)
 		arch_set_kernel_stack((char *)next->stack_base + next->stack_size);
+	arch_switch_to(prev, next);	/* user FPU/TLS state and page tables */
 	arch_context_switch(&prev->context, next->context);
 }
 

@@ -24,6 +24,7 @@
 #include "arch.h"
 #include "gdt.h"
 #include "string.h"
+#include "usermode.h"
 
 /* The frame arch_context_switch() pushes; the field order must match its pushes and pops. */
 struct arch_context {
@@ -61,7 +62,8 @@ struct arch_context *arch_context_init(void *stack_top, void (*entry)(void *), v
 }
 
 /**
- * arch_set_kernel_stack() - the stack the CPU loads on a trap from user mode (TSS.rsp0).
+ * arch_set_kernel_stack() - the stack the CPU loads on a trap from user mode (TSS.rsp0), and
+ * the syscall entry's copy of it.
  * @stack_top: one past the highest byte of the current thread's kernel stack.
  *
  * Context: the scheduler, interrupts off, before switching to the thread that owns the stack.
@@ -70,4 +72,5 @@ struct arch_context *arch_context_init(void *stack_top, void (*entry)(void *), v
 void arch_set_kernel_stack(void *stack_top)
 {
 	tss_set_rsp0((uint64_t)stack_top);
+	syscall_set_kernel_stack(stack_top);	/* the `syscall` entry's copy (usermode.c) */
 }

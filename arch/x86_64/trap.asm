@@ -10,6 +10,7 @@
 ; trap_dispatch is called with the alignment the SysV ABI expects.
 
 bits 64
+%include "trap_frame.inc"
 default rel
 section .text
 
@@ -34,42 +35,16 @@ TRAP_STUB v
 %endrep
 
 trap_common:
-	push rax
-	push rbx
-	push rcx
-	push rdx
-	push rsi
-	push rdi
-	push rbp
-	push r8
-	push r9
-	push r10
-	push r11
-	push r12
-	push r13
-	push r14
-	push r15
+	PUSH_GPRS
 	cld                                     ; the ABI wants the direction flag clear
 	mov rdi, rsp
 	call trap_dispatch
 global trap_return
 trap_return:
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rbp
-	pop rdi
-	pop rsi
-	pop rdx
-	pop rcx
-	pop rbx
-	pop rax
+	POP_GPRS
 	add rsp, 16                             ; vector and error code
+global trap_return_iret
+trap_return_iret:                               ; trap.c: a #GP here is a bad user frame
 	iretq
 
 section .rodata

@@ -3,21 +3,50 @@
  * trap_dispatch() sorts a trap by vector: an exception (0-31) or a hardware interrupt (IRQ,
  * 32-47). An exception in kernel code is a kernel bug: we panic with the exception's name, its
  * error code, CR2 for a page fault, the registers and a symbolised backtrace, so the student
- * sees which function faulted. (Exceptions from user mode become signals in a later issue.)
- * An IRQ runs its registered handler, is acknowledged at the PIC, and - if the interrupted code
- * could be preempted (it had interrupts on, so it held no spinlock) - gives the scheduler a
- * chance to switch threads.
- * Locking: irq_handlers is written at boot before interrupts are enabled.
- * See also: trap.asm (the frame), idt.c (the table), pic.c, kernel/sched.c (sched_irq_exit).
- * Linux: arch/x86/kernel/traps.c, arch/x86/mm/fault.c. */
+ * sees which function faulted. An IRQ runs its registered handler, is acknowledged at the PIC,
+ * and - if the interrupted code could be preempted (it had interrupts on, so it held no
+ * spinlock) - gives the scheduler a chance to switch threads.
+ *
+ * Page faults are sorted further, in this order:
+ *   1. an address in user space, with a process current: ask its address space to map the
+ *      page (demand paging, kernel/mm/fault.c); if it did, return and the instruction retries;
+ *   2. from user mode: the program touched memory it may not - kill it (SIGSEGV);
+ *   3. from the kernel, inside the user-copy routines (uaccess.asm): a bad user pointer -
+ *      resume at the fix-up, which makes the copy return -EFAULT;
+ *   4. anything else is a kernel bug: panic.
+ * Other exceptions from user mode kill the process too, with the signal Linux would send
+ * (SIGILL for #UD, SIGFPE for #DE ...), and so does a #GP raised by the iretq that returns to
+ * user mode with an impossible frame (a non-canonical rip): the frame is the program's. Signals arrive with the next issue; until then "kill"
+ * means do_exit() with that signal as the wait status, after a log line naming the program,
+ * the address and the reason.
+ * Locking: irq_handlers is written at boot before interrupts are enabled. Demand paging and
+ *   killing run with interrupts back on (as they were when the fault happened), since they may
+ *   allocate and sleep.
+ * See also: trap.asm (the frame), idt.c (the table), pic.c, kernel/sched.c (sched_irq_exit),
+ *   uaccess.asm, kernel/exit.c. Linux: arch/x86/kernel/traps.c, arch/x86/mm/fault.c
+ *   (do_user_addr_fault, bad_area, fixup_exception). */
 #include "trap.h"
+#include "exit.h"
 #include "io.h"
+#include "mm_space.h"
 #include "pic.h"
 #include "panic.h"
+#include "printk.h"
+#include "process.h"
 #include "sched.h"
+#include "uaccess.h"
+#include "usermode.h"
+#include "uapi/signal.h"
 
+#define VEC_GP		13
 #define VEC_PAGE_FAULT	14
 #define RFLAGS_IF	(1UL << 9)
+
+/* Page-fault error code bits (Intel SDM 3A, 4.7). */
+#define PF_PROT		(1UL << 0)	/* 0: page not present; 1: protection violation */
+#define PF_WRITE	(1UL << 1)	/* the access was a write */
+#define PF_USER		(1UL << 2)	/* the access came from ring 3 */
+#define PF_INSTR	(1UL << 4)	/* an instruction fetch */
 
 static void (*irq_handlers[TRAP_NR_IRQS])(void);
 
@@ -48,6 +77,127 @@ void irq_register(int irq, void (*handler)(void))
 		panic("irq_register: no IRQ %d", irq);
 	irq_handlers[irq] = handler;
 	pic_unmask(irq);
+}
+
+static NORETURN void kernel_exception(struct trap_frame *tf);
+
+/* user_exception_signal() - the signal Linux sends for exception @vector in user mode. */
+static int user_exception_signal(uint64_t vector)
+{
+	switch (vector) {
+	case 0: case 16: case 19:	/* divide error, x87 and SIMD floating-point errors */
+		return SIGFPE;
+	case 1: case 3:			/* debug, breakpoint (int3) */
+		return SIGTRAP;
+	case 6:				/* invalid opcode */
+		return SIGILL;
+	case 17:			/* alignment check */
+		return SIGBUS;
+	default:			/* #GP, #SS, #NP, page fault, overflow, bound ... */
+		return SIGSEGV;
+	}
+}
+
+static bool from_user_mode(const struct trap_frame *tf)
+{
+	return (tf->cs & 3) == 3;
+}
+
+/* kill_current() - end the current user process for a fatal exception: the signal's default
+ * action, until signals exist. Runs with interrupts on, like the exit syscall. */
+static NORETURN void kill_current(int sig)
+{
+	arch_irq_enable();
+	do_exit(EXIT_STATUS_SIGNAL(sig));
+}
+
+/* user_exception() - an exception other than a page fault, raised by user code. */
+static NORETURN void user_exception(struct trap_frame *tf)
+{
+	struct process *p = current_process();
+	int sig = user_exception_signal(tf->vector);
+
+	pr_err("trap: %s[%d]: %s at ip %#lx (error code %#lx), killed by signal %d\n",
+	       p ? p->comm : "?", sched_current()->tid, trap_name(tf->vector), tf->rip,
+	       tf->error_code, sig);
+	kill_current(sig);
+}
+
+/* page_fault_reason() - the error code in words: "not-present page on write". */
+static const char *page_fault_reason(uint64_t ec)
+{
+	if (ec & PF_INSTR)
+		return ec & PF_PROT ? "protection violation on instruction fetch"
+				    : "not-present page on instruction fetch";
+	if (ec & PF_WRITE)
+		return ec & PF_PROT ? "protection violation on write" : "not-present page on write";
+	return ec & PF_PROT ? "protection violation on read" : "not-present page on read";
+}
+
+/* demand_page() - step 1: let the current address space map @addr. true: retry the access.
+ * Interrupts go back on if the faulting code had them on: the fault may allocate or sleep. */
+static bool demand_page(const struct trap_frame *tf, uint64_t addr)
+{
+	struct process *p = current_process();
+	uint64_t ec = tf->error_code;
+	int err;
+
+	if (addr >= USER_SPACE_END || !p || !p->mm)
+		return false;
+	if (tf->rflags & RFLAGS_IF)
+		arch_irq_enable();
+	err = mm_handle_fault(p->mm, addr, ec & PF_WRITE, ec & PF_INSTR);
+	arch_irq_disable();
+	return err == 0;
+}
+
+static bool in_uaccess_routine(uint64_t rip)
+{
+	return rip >= (uint64_t)uaccess_copy_start && rip < (uint64_t)uaccess_copy_end;
+}
+
+/* handle_page_fault() - the four steps in the comment at the top of this file. */
+static void handle_page_fault(struct trap_frame *tf)
+{
+	uint64_t addr = read_cr2();	/* before anything can fault again and overwrite CR2 */
+	struct process *p;
+
+	if (demand_page(tf, addr))
+		return;
+	if (from_user_mode(tf)) {
+		p = current_process();
+		pr_err("segfault: %s[%d] at %#lx ip %#lx (%s)\n", p ? p->comm : "?",
+		       sched_current()->tid, addr, tf->rip, page_fault_reason(tf->error_code));
+		kill_current(SIGSEGV);
+	}
+	if (in_uaccess_routine(tf->rip)) {
+		tf->rip = (uint64_t)uaccess_fixup;
+		return;
+	}
+	kernel_exception(tf);
+}
+
+extern char trap_return_iret[];
+
+/* is_bad_iret() - did iretq itself fault while returning to user mode? It checks the frame
+ * it pops: a non-canonical rip (say, a bad ELF entry point, or later a register set by ptrace)
+ * raises #GP in the kernel, at trap_return_iret. That is the user program's fault, not the
+ * kernel's. (Linux: the exception-table entry on iretq, fixup_bad_iret.) */
+static bool is_bad_iret(const struct trap_frame *tf)
+{
+	return tf->vector == VEC_GP && tf->rip == (uint64_t)trap_return_iret &&
+	       current_process() != NULL;
+}
+
+/* bad_iret() - kill the process whose registers could not be loaded. @tf->rsp points at the
+ * frame iretq was popping; its first quadword is the rip it refused. */
+static NORETURN void bad_iret(const struct trap_frame *tf)
+{
+	uint64_t bad_rip = *(const uint64_t *)tf->rsp;
+
+	pr_err("trap: %s[%d]: cannot return to user mode at ip %#lx, killed by signal %d\n",
+	       current_process()->comm, sched_current()->tid, bad_rip, SIGSEGV);
+	kill_current(SIGSEGV);
 }
 
 /* kernel_exception() - a fault in kernel code: report it and stop. */
@@ -82,12 +232,19 @@ static void handle_irq(struct trap_frame *tf)
  * trap_dispatch() - handle one trap; called by trap.asm with the saved frame.
  * @tf: the registers at the moment of the trap; changes to it take effect on return.
  *
- * Context: interrupts off (all gates are interrupt gates). May switch threads on an IRQ.
- * Return: nothing; kernel exceptions do not return.
+ * Context: interrupts off (all gates are interrupt gates). May switch threads on an IRQ, sleep
+ * in demand paging, or end the current process on a user exception.
+ * Return: nothing; kernel exceptions and fatal user exceptions do not return.
  */
 void trap_dispatch(struct trap_frame *tf)
 {
-	if (tf->vector < TRAP_IRQ_BASE)
+	if (tf->vector == VEC_PAGE_FAULT)
+		handle_page_fault(tf);
+	else if (tf->vector < TRAP_IRQ_BASE && from_user_mode(tf))
+		user_exception(tf);
+	else if (is_bad_iret(tf))
+		bad_iret(tf);
+	else if (tf->vector < TRAP_IRQ_BASE)
 		kernel_exception(tf);
 	else if (tf->vector < TRAP_NR_VECTORS)
 		handle_irq(tf);

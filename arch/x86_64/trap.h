@@ -22,6 +22,9 @@ struct trap_frame {
 #define TRAP_IRQ_BASE	32	/* vector of IRQ 0 after the PIC is remapped */
 #define TRAP_NR_IRQS	16
 #define TRAP_NR_VECTORS	(TRAP_IRQ_BASE + TRAP_NR_IRQS)
+/* The "vector" of a frame built by the syscall entry (syscall.asm): 0x80 + 256, which no
+ * hardware vector can be, so a frame says whether it came from `syscall`. */
+#define TRAP_SYSCALL	0x180
 
 void idt_init(void);
 void trap_dispatch(struct trap_frame *tf);

@@ -37,6 +37,8 @@ void arch_paging_init(paddr_t max_phys);
 /* Console: the first serial port. getc returns -1 when no byte is waiting. */
 void arch_console_putc(char c);
 int arch_console_getc(void);
+/* From now on, hand every byte received to tty_receive_byte() from the receive interrupt. */
+void arch_console_enable_input(void);
 
 /* Interrupts on this CPU. save/restore nest; restore re-enables only if save found them on. */
 unsigned long arch_irq_save(void);
@@ -68,10 +70,45 @@ uint64_t arch_frame_pc(const struct trap_frame *tf);	/* the trapped instruction 
 uint64_t arch_frame_fp(const struct trap_frame *tf);	/* its frame pointer */
 uint64_t arch_frame_pointer(void);
 
-/* User mode (arch/x86_64/usermode.c, syscall.c, fpu.c). */
+/* User mode (arch/x86_64/usermode.c, syscall.asm, fpu.c, uaccess.asm, rtc.c).
+ * A user thread's registers are saved in one struct trap_frame at the top of its kernel
+ * stack, arch_uregs_slot(t) (thread->uregs), by every trap and syscall from user mode. */
 struct syscall_args;
+struct thread;
+struct mm;
+/* The number and six arguments of the system call in @tf, and where its result goes. */
 void arch_syscall_args(const struct trap_frame *tf, struct syscall_args *out);
 void arch_syscall_set_return(struct trap_frame *tf, long ret);
+/* A new program's registers: start at @ip with stack @sp, every other register zero; also
+ * resets the current thread's FPU/SSE state and TLS bases (execve, the start of init). */
+void arch_uregs_init(struct trap_frame *tf, uaddr_t ip, uaddr_t sp);
+/* The frame at the top of @t's kernel stack (NULL for the boot thread). kthread_create()
+ * builds a thread's first kernel frame below it, so it is never in use by kernel code. */
+struct trap_frame *arch_uregs_slot(struct thread *t);
+/* Leave the kernel for user mode with the registers in @tf (the current thread's slot). */
+NORETURN void arch_enter_user(struct trap_frame *tf);
+/* Per-thread FPU/SSE area and TLS bases of a user thread: 0 or -ENOMEM; free is idempotent. */
+int arch_thread_init(struct thread *t);
+void arch_thread_free(struct thread *t);
+/* The scheduler, before arch_context_switch(): save @prev's user FPU/TLS state, load @next's,
+ * and switch CR3 to @next's address space (the kernel's for a kernel thread). */
+void arch_switch_to(struct thread *prev, struct thread *next);
+/* Load @mm's page tables (NULL: the kernel's) for the current thread: execve and exit call it
+ * when they replace or drop current_process()->mm, before freeing the old one. */
+void arch_activate_mm(struct mm *mm);
+/* The raw user-copy loops (uaccess.asm), for kernel/mm/uaccess.c only, which checks the range
+ * first: a fault on a bad address makes them return -EFAULT instead of faulting the kernel.
+ * strncpy copies up to and including a NUL, at most @max bytes; returns the length, or @max
+ * if there was no NUL. */
+long arch_uaccess_copy(uint64_t dst, uint64_t src, size_t n);
+long arch_uaccess_clear(uint64_t dst, size_t n);
+long arch_uaccess_strncpy(uint64_t dst, uint64_t src, size_t max);
+/* Wall-clock time at boot, from the CMOS real-time clock: seconds since 1970-01-01 UTC. */
+uint64_t arch_boot_epoch_seconds(void);
+
+/* What a new program is told about the CPU (arch/x86_64/hwcap.c): AT_HWCAP, AT_PLATFORM. */
+uint64_t arch_elf_hwcap(void);
+const char *arch_elf_platform(void);
 
 /* Leaving: power the machine off; under QEMU's isa-debug-exit, exit with a status instead. */
 NORETURN void arch_poweroff(void);

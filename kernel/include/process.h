@@ -45,5 +45,9 @@ struct process *process_create(const char *comm);
 void process_destroy(struct process *p);
 struct process *current_process(void);
 void process_set_comm(struct process *p, const char *path);
+void process_detach_thread(struct thread *t);
+/* process_start_init() - the calling kernel thread becomes init and runs @path with @argv
+ * (kernel strings, NULL-terminated). Returns only on failure, with -errno. */
+int process_start_init(const char *path, const char *const *argv);
 
 #endif
