@@ -21,19 +21,30 @@
  * the kernel's root; that stays correct because the kernel half never gains a PML4 entry
  * after boot (the direct map needs one per 512 GiB of RAM, the image one).
  *
+ * User trees (the second half of this file, kernel/include/pgtable.h): the portable mm code
+ * maps, protects and unmaps user pages by PROT_* bits; here they become PTE bits (a user page
+ * is USER, WRITE if writable, NX unless executable; PROT_NONE keeps the frame in a
+ * not-present PTE_PROTNONE entry). Range operations skip absent tables a whole table at a
+ * time, so unmapping a mostly empty 1 GiB reservation is cheap. A user tree owns its table
+ * frames (freed by pgtable_destroy_user); the frames it maps belong to the caller.
+ *
  * Invariants: table frames come from frame_alloc() lowest-first, so the first ones lie below
  *   1 GiB, inside the early direct map that reaches them before CR3 changes.
  * Locking: none. arch_paging_init() runs once at boot; callers of pgtable_* serialise edits
  *   of one tree (its struct mm's lock, later).
- * See also: boot/entry.asm (early tables), kernel/mm/mm_init.c (the caller), paging.h.
+ * See also: boot/entry.asm (early tables), kernel/mm/mm_init.c (the caller), paging.h,
+ *   kernel/mm/mm_space.c (user trees).
  *   Intel SDM vol. 3A ch. 4.5. Linux: arch/x86/mm/init_64.c, arch/x86/mm/pgtable.c.
  */
 #include "paging.h"
 #include "arch.h"
+#include "pgtable.h"
 #include "frame.h"
 #include "io.h"
 #include "panic.h"
+#include "uaccess.h"
 #include "uapi/errno.h"
+#include "uapi/mman.h"
 
 #define CR4_PGE		  (1UL << 7) /* honour PTE_GLOBAL */
 #define FOUR_GIB	  (4UL << 30)
@@ -281,4 +292,204 @@ bool pgtable_lookup(paddr_t root, uint64_t va, paddr_t *pa, uint64_t *flags)
 		table = table_at(e & PTE_ADDR_MASK);
 	}
 	return false;
+}
+
+/* ---- user trees (kernel/include/pgtable.h) ------------------------------------------------ */
+
+#define USER_HALF_END KERNEL_HALF_FIRST /* PML4 entries 0..255 map user space */
+
+/* prot_to_pte() - the last-level entry for a user page of protection @prot at @pa. */
+static uint64_t prot_to_pte(paddr_t pa, unsigned int prot)
+{
+	uint64_t e = pa | PTE_USER;
+
+	if (!(prot & (PROT_READ | PROT_WRITE | PROT_EXEC)))
+		return pa | PTE_PROTNONE; /* not present: every access faults */
+	e |= PTE_PRESENT;
+	if (prot & PROT_WRITE)
+		e |= PTE_WRITE;
+	if (!(prot & PROT_EXEC))
+		e |= PTE_NX;
+	return e;
+}
+
+/* pte_to_prot() - the PROT_* bits a user leaf entry grants (reads are implied, as on x86). */
+static unsigned int pte_to_prot(uint64_t e)
+{
+	unsigned int prot = PROT_READ;
+
+	if (!(e & PTE_PRESENT))
+		return PROT_NONE;
+	if (e & PTE_WRITE)
+		prot |= PROT_WRITE;
+	if (!(e & PTE_NX))
+		prot |= PROT_EXEC;
+	return prot;
+}
+
+static bool is_user_leaf(uint64_t e)
+{
+	return e & (PTE_PRESENT | PTE_PROTNONE);
+}
+
+/* One visit of a user leaf entry by walk_user_range(). */
+struct leaf_visit {
+	paddr_t root;
+	void (*fn)(struct leaf_visit *v, uint64_t *e, uint64_t va);
+	void (*put)(paddr_t pa);	/* unmap: where frames go */
+	unsigned int prot;		/* protect: the new protection */
+	size_t count;			/* leaves visited */
+};
+
+/* walk_level() - visit every user leaf for [@start, @end) in the level-@level @table, whose
+ * first entry maps @base. Absent tables are skipped whole. */
+static void walk_level(uint64_t *table, int level, uint64_t base, uint64_t start, uint64_t end,
+		       struct leaf_visit *v)
+{
+	uint64_t span = 1ULL << (PAGE_SHIFT + 9 * (level - 1)); /* bytes one entry maps */
+	uint64_t first = MAX(start, base), va = ALIGN_DOWN(first, span);
+
+	for (; va < end && va < base + span * PT_ENTRIES; va += span) {
+		uint64_t *e = &table[pt_index(va, level)];
+
+		if (level == 1 && is_user_leaf(*e)) {
+			v->fn(v, e, va);
+			v->count++;
+		} else if (level > 1 && (*e & PTE_PRESENT)) {
+			walk_level(table_at(*e & PTE_ADDR_MASK), level - 1, va, start, end, v);
+		}
+	}
+}
+
+static void walk_user_range(paddr_t root, uaddr_t start, uaddr_t end, struct leaf_visit *v)
+{
+	end = MIN(end, (uaddr_t)USER_SPACE_END);
+	if (start < end)
+		walk_level(table_at(root), 4, 0, start, end, v);
+}
+
+/* free_tables() - free the level-@level table at @pa and every table below it. A leaf that
+ * is still mapped means the caller forgot to unmap (and so to free) its frame. */
+static void free_tables(paddr_t pa, int level, unsigned int nr_entries)
+{
+	uint64_t *table = table_at(pa);
+
+	for (unsigned int i = 0; i < nr_entries; i++) {
+		if (level == 1 && is_user_leaf(table[i]))
+			panic("paging: freeing a user tree that still maps %#lx",
+			      (paddr_t)(table[i] & PTE_ADDR_MASK));
+		if (level > 1 && (table[i] & PTE_PRESENT))
+			free_tables(table[i] & PTE_ADDR_MASK, level - 1, PT_ENTRIES);
+	}
+	frame_free(pa);
+}
+
+/**
+ * pgtable_destroy_user() - free a user tree's page tables and its root.
+ * @root: a PML4 from pgtable_create_root(), with every user page already unmapped
+ *        (pgtable_unmap_user over all of user space).
+ *
+ * The kernel half is shared and untouched. If @root is the live tree, the CPU first switches
+ * to the kernel's own, so it never runs on freed tables.
+ * Context: the caller owns the tree. Does not sleep. Panics if a user page is still mapped.
+ * Return: nothing.
+ */
+void pgtable_destroy_user(paddr_t root)
+{
+	if ((read_cr3() & PTE_ADDR_MASK) == root)
+		write_cr3(kernel_root);
+	free_tables(root, 4, USER_HALF_END);
+}
+
+/**
+ * pgtable_map_user() - map the user page at @va to the frame at @pa with protection @prot.
+ * @root: a user tree. @va: page-aligned, below USER_SPACE_END. @pa: page-aligned frame.
+ * @prot: PROT_READ | PROT_WRITE | PROT_EXEC, or PROT_NONE (kept but unreachable).
+ *
+ * Replaces whatever was at @va (its frame is not freed).
+ * Context: the caller serialises edits of this tree. Does not sleep.
+ * Return: 0, or -ENOMEM if a page table could not be allocated.
+ */
+int pgtable_map_user(paddr_t root, uaddr_t va, paddr_t pa, unsigned int prot)
+{
+	uint64_t *e;
+
+	if (va >= USER_SPACE_END || ((va | pa) & (PAGE_SIZE - 1)))
+		panic("paging: bad user mapping %#lx -> %#lx", va, pa);
+	e = walk(root, va, 1, TABLE_FLAGS | PTE_USER);
+	if (!e)
+		return -ENOMEM;
+	*e = prot_to_pte(pa, prot);
+	flush_if_current(root, va);
+	return 0;
+}
+
+/**
+ * pgtable_user_frame() - the frame mapped at user page @va, and its protection.
+ * @root: a user tree. @va: any user address (the page containing it is looked up).
+ * @prot: if not NULL, set to the PROT_* bits the page grants now.
+ *
+ * Context: any. Does not sleep.
+ * Return: the frame's physical address, or 0 if nothing is mapped there (PROT_NONE pages
+ * count as mapped).
+ */
+paddr_t pgtable_user_frame(paddr_t root, uaddr_t va, unsigned int *prot)
+{
+	uint64_t *e;
+
+	if (va >= USER_SPACE_END)
+		return 0;
+	e = walk(root, ALIGN_DOWN(va, PAGE_SIZE), 1, 0);
+	if (!e || !is_user_leaf(*e))
+		return 0;
+	if (prot)
+		*prot = pte_to_prot(*e);
+	return *e & PTE_ADDR_MASK;
+}
+
+static void unmap_leaf(struct leaf_visit *v, uint64_t *e, uint64_t va)
+{
+	paddr_t pa = *e & PTE_ADDR_MASK;
+
+	*e = 0;
+	flush_if_current(v->root, va);
+	v->put(pa);
+}
+
+/**
+ * pgtable_unmap_user() - unmap every user page in [@start, @end) and hand back its frame.
+ * @root: a user tree. @start, @end: page-aligned; the part above user space is ignored.
+ * @put: called with each unmapped frame (the caller frees it, or drops a reference).
+ *
+ * Emptied page tables stay (pgtable_destroy_user frees them).
+ * Context: the caller serialises edits of this tree. Does not sleep unless @put does.
+ * Return: the number of pages unmapped.
+ */
+size_t pgtable_unmap_user(paddr_t root, uaddr_t start, uaddr_t end, void (*put)(paddr_t pa))
+{
+	struct leaf_visit v = { .root = root, .fn = unmap_leaf, .put = put };
+
+	walk_user_range(root, start, end, &v);
+	return v.count;
+}
+
+static void protect_leaf(struct leaf_visit *v, uint64_t *e, uint64_t va)
+{
+	*e = prot_to_pte(*e & PTE_ADDR_MASK, v->prot);
+	flush_if_current(v->root, va);
+}
+
+/**
+ * pgtable_protect_user() - give every mapped user page in [@start, @end) protection @prot.
+ * @root: a user tree. @start, @end: page-aligned. @prot: PROT_* bits, PROT_NONE included.
+ *
+ * Unmapped pages stay unmapped (they get @prot when they are faulted in).
+ * Context: the caller serialises edits of this tree. Does not sleep.
+ * Return: nothing.
+ */
+void pgtable_protect_user(paddr_t root, uaddr_t start, uaddr_t end, unsigned int prot)
+{
+	struct leaf_visit v = { .root = root, .fn = protect_leaf, .prot = prot };
+
+	walk_user_range(root, start, end, &v);
 }

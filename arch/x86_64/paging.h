@@ -18,6 +18,9 @@
 #define PTE_HUGE     (1ULL << 7)  /* in a PD entry: a 2 MiB page; in a PDPT entry: 1 GiB */
 #define PTE_GLOBAL   (1ULL << 8)  /* survives CR3 reloads (CR4.PGE) */
 #define PTE_NX	     (1ULL << 63) /* no instruction fetch (EFER.NXE) */
+/* Software bit (ignored by the MMU): a PROT_NONE user page. PRESENT is clear, so every access
+ * faults, but the entry still holds the frame (pgtable.h). */
+#define PTE_PROTNONE (1ULL << 9)
 
 #define PTE_ADDR_MASK  0x000ffffffffff000ULL /* the physical address in an entry */
 #define PTE_FLAGS_MASK (~PTE_ADDR_MASK)

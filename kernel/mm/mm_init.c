@@ -8,7 +8,8 @@
  *   3. page_init: one struct page per frame (frames from step 1, reached through step 2's
  *      direct map, which now covers all RAM);
  *   4. slab_init: the bootstrap cache "kmem_cache" (its slabs need step 3's descriptors);
- *   5. kmalloc_init: the kmalloc-8 ... kmalloc-8k caches.
+ *   5. kmalloc_init: the kmalloc-8 ... kmalloc-8k caches;
+ *   6. mm_space_init: the caches of user address spaces (mm_struct, vm_area_struct).
  * After mm_init() every allocator works; kmain() calls it once, right after the CPU tables.
  *
  * Locking: none; boot is single-threaded and interrupts are off.
@@ -20,6 +21,7 @@
 #include "boot_info.h"
 #include "frame.h"
 #include "kmalloc.h"
+#include "mm_space.h"
 #include "page.h"
 #include "printk.h"
 #include "slab.h"
@@ -61,6 +63,7 @@ static void init_allocators(void)
 		(before - frame_free_count()) * (PAGE_SIZE / 1024));
 	slab_init();
 	kmalloc_init();
+	mm_space_init();
 	pr_info("mm: slab caches ready (kmem_cache, kmalloc-8 .. kmalloc-8k), %zu frames free\n",
 		frame_free_count());
 }

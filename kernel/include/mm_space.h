@@ -1,0 +1,99 @@
+/* mm_space.h - user address spaces: struct mm and its areas (kernel/mm/mm_space.c,
+ * kernel/mm/fault.c).
+ *
+ * A struct mm is one process's view of user memory: a page-table tree plus a sorted list of
+ * struct vm_area, each a page-aligned range [start, end) with one protection and one source
+ * of contents - zeroes (anonymous) or a file at an offset. The areas are the truth; the page
+ * tables are a cache of it filled on demand: nothing is mapped until it is touched, and the
+ * page-fault handler (mm_handle_fault) builds each page from its area. So mmap, brk and exec
+ * only edit the list, and munmap/mprotect edit the list and the pages already present.
+ *
+ * The layout follows Linux x86-64 with randomisation off (`setarch -R`), so addresses match
+ * what a student sees there: a static program at 0x400000 (static-PIE at 0x555555554000),
+ * the heap (brk) right after its last segment, mmap areas allocated top-down from
+ * MMAP_BASE, the stack's 8 MiB just below USER_STACK_TOP.
+ *
+ * Copy-on-write fork (the next issue) will copy the list and share frames: every area says
+ * whether it is private (VMA_PRIVATE: writes are the process's own) or shared (VMA_SHARED).
+ * See also: kernel/mm/mmap.c (brk, mmap, munmap, mprotect), kernel/exec.c (builds a fresh mm),
+ * kernel/include/pgtable.h (the page tables). Linux: include/linux/mm_types.h (mm_struct,
+ * vm_area_struct), mm/mmap.c, mm/memory.c. */
+#ifndef REAPER_MM_SPACE_H
+#define REAPER_MM_SPACE_H
+
+#include "types.h"
+#include "list.h"
+
+struct file;
+
+#define USER_STACK_TOP 0x7ffffffff000UL /* Linux's STACK_TOP on x86-64 */
+#define TASK_SIZE \
+	USER_STACK_TOP				    /* nothing is mapped at or above (the last page
+						 * below 2^47 stays a guard, as on Linux) */
+#define USER_STACK_SIZE (8UL << 20)		    /* the default RLIMIT_STACK, reserved at exec */
+#define MMAP_GAP	(128UL << 20)		    /* Linux's smallest stack-to-mmap gap */
+#define MMAP_BASE	(USER_STACK_TOP - MMAP_GAP) /* 0x7ffff7fff000: mmap grows down */
+#define MMAP_MIN_ADDR	0x10000UL		    /* nothing below (Linux's vm.mmap_min_addr) */
+
+/* struct vm_area flags. Exactly one of PRIVATE and SHARED is set. */
+#define VMA_PRIVATE   (1u << 0) /* writes stay in this mm (copied on fork, later) */
+#define VMA_SHARED    (1u << 1) /* writes are seen by every mm sharing it (after fork) */
+#define VMA_ANON      (1u << 2) /* zero-filled; file is NULL */
+#define VMA_GROWSDOWN (1u << 3) /* a stack; MAP_GROWSDOWN */
+
+/* One range of user memory with uniform protection and contents. */
+struct vm_area {
+	/* Changed only by the region operations of mm_space.c (split, protect, merge): */
+	uaddr_t start;	       /* first byte; page-aligned */
+	uaddr_t end;	       /* one past the last byte; page-aligned, > start */
+	unsigned int prot;     /* PROT_READ | PROT_WRITE | PROT_EXEC, or PROT_NONE */
+	unsigned int flags;    /* VMA_* */
+	struct file *file;     /* counted reference; NULL when VMA_ANON */
+	uint64_t file_offset;  /* file offset that start maps (page-aligned) */
+	uint64_t file_end;     /* file offset where the contents stop: bytes at and past
+					 * it read as zero (an ELF segment's p_offset + p_filesz);
+					 * UINT64_MAX for mmap (the end of the file decides) */
+	const char *name;      /* "[heap]", "[stack]", "text", ... for dumps; static */
+	struct list_head link; /* on mm->areas, sorted by start, never overlapping */
+};
+
+struct mm {
+	/* Immutable after mm_create(): */
+	paddr_t pgtable;   /* root of the page-table tree (a CR3 value) */
+	uaddr_t stack_top; /* USER_STACK_TOP */
+	uaddr_t mmap_base; /* top-down mmap allocation starts below this */
+
+	/* Changed only by the owning process's thread, or by exec before the mm is in use.
+	 * TODO(threads): a sleeping mmap lock once a process can have two threads. */
+	struct list_head areas; /* of struct vm_area, via link, sorted by start */
+	int nr_areas;
+	size_t nr_pages;   /* user pages with a frame mapped (Linux: RSS) */
+	uaddr_t brk_start; /* where the heap begins: page above the last segment */
+	uaddr_t brk;	   /* the current break, as brk() reports it (unaligned) */
+	uaddr_t brk_limit; /* the break never goes past this */
+};
+
+void mm_space_init(void);
+struct mm *mm_create(void);
+void mm_destroy(struct mm *mm);
+paddr_t mm_pgtable_root(const struct mm *mm);
+void mm_set_brk_start(struct mm *mm, uaddr_t start);
+
+/* Areas (mm_space.c). @tmpl gives start, end, prot, flags, file, file_offset, file_end and
+ * name of the new area; the file reference is the callee's own (it takes one). */
+struct vm_area *mm_find_area(struct mm *mm, uaddr_t addr);
+int mm_map_area(struct mm *mm, const struct vm_area *tmpl);
+int mm_map_anon(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot, const char *name);
+int mm_unmap_range(struct mm *mm, uaddr_t start, uaddr_t end);
+int mm_protect_range(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot);
+void mm_zap_range(struct mm *mm, uaddr_t start, uaddr_t end);
+bool mm_range_is_free(struct mm *mm, uaddr_t start, uaddr_t end);
+bool mm_range_is_mapped(struct mm *mm, uaddr_t start, uaddr_t end);
+uaddr_t mm_find_free_range(struct mm *mm, size_t len);
+void mm_dump(struct mm *mm);
+
+/* Demand paging and access from outside (fault.c). */
+int mm_handle_fault(struct mm *mm, uaddr_t addr, bool write, bool exec);
+int mm_copy_to(struct mm *mm, uaddr_t dst, const void *src, size_t n);
+
+#endif
