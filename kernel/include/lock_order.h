@@ -11,10 +11,25 @@
  *   LOCK_WAIT_QUEUE                 a wait queue's own list of sleepers
  *    └─ LOCK_RUNQUEUE               the scheduler's run queue and thread states
  *        └─ LOCK_TIMER              the sleeping-until-a-tick list
+ *   LOCK_FS_STRUCT                  a process's root, cwd and umask (kernel/fs/fs_struct.c)
+ *    └─ LOCK_MOUNT                  the mount tree, mount and superblock counts (fs/mount.c)
+ *        └─ LOCK_DCACHE             (see below: dget of a mount's root under mount_lock)
+ *   LOCK_FILES                      one fd table (kernel/fs/fdtable.c)
+ *    └─ LOCK_FILE                   one open file's offset, flags and count (fs/file.c)
+ *   LOCK_VFS_DIR                    every change of a directory, and dcache fills (fs/namei.c)
+ *    └─ LOCK_DCACHE                 dentry hash, LRU, counts, tree (kernel/fs/dcache.c)
+ *        └─ LOCK_SB_INODES          a superblock's inode list (kernel/fs/inode.c)
+ *            └─ LOCK_INODE          one inode's attributes and ramfs pages (fs/ramfs_data.c)
+ *   LOCK_CHRDEV                     the character device registry (kernel/fs/chrdev.c)
  *   LOCK_SLAB_CACHES                the list of every slab cache
  *    └─ LOCK_SLAB                   one slab cache's lists
  *        └─ LOCK_FRAME              the physical frame bitmap
+ *   LOCK_TTY                        the console tty's line discipline (kernel/fs/tty.c);
+ *                                   also taken by the serial receive interrupt
  *   LOCK_PRINTK                     the log ring; a leaf, so anyone may log under any lock
+ *
+ * Every VFS lock is outside (lower than) the slab locks, so the VFS may allocate and free while
+ * holding any of them; none of them may be held across a sleep (a tty read, a wait queue).
  *
  * Later subsystems slot their locks in between with the gaps left here. */
 #ifndef REAPER_LOCK_ORDER_H
@@ -26,9 +41,19 @@ enum lock_level {
 	LOCK_WAIT_QUEUE = 100,
 	LOCK_RUNQUEUE = 110,
 	LOCK_TIMER = 120,
+	LOCK_FS_STRUCT = 125,
+	LOCK_MOUNT = 130,
+	LOCK_FILES = 140,
+	LOCK_VFS_DIR = 150,
+	LOCK_DCACHE = 160,
+	LOCK_SB_INODES = 165,
+	LOCK_INODE = 170,
+	LOCK_FILE = 175,
+	LOCK_CHRDEV = 180,
 	LOCK_SLAB_CACHES = 190,
 	LOCK_SLAB = 200,
 	LOCK_FRAME = 210,
+	LOCK_TTY = 900,
 	LOCK_PRINTK = 1000,
 };
 
