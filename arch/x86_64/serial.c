@@ -1,24 +1,30 @@
 /* serial.c - the 16550 UART on COM1, the kernel's console.
  *
  * Everything the kernel prints goes out here, and under QEMU (-serial stdio) it is the
- * terminal a student types into. Polled, not interrupt-driven: output waits until the
- * transmit holding register is empty, and input is read when someone asks (the tty layer of a
- * later issue adds the receive interrupt). 115200 baud, 8 data bits, no parity, 1 stop bit.
- * Locking: none here; printk serialises console output with its own lock.
- * See also: kernel/lib/printk.c. Linux: drivers/tty/serial/8250/. */
+ * terminal a student types into. Output is polled: it waits until the transmit holding
+ * register is empty. Input is interrupt-driven once the tty asks for it
+ * (arch_console_enable_input()): the UART raises IRQ 4 when its receive FIFO reaches the
+ * threshold or has held data for a few character times, and the handler drains the FIFO into
+ * the tty's line discipline. 115200 baud, 8 data bits, no parity, 1 stop bit.
+ * Locking: none here; printk serialises console output with its own lock, the tty its own.
+ * See also: kernel/lib/printk.c, kernel/fs/tty.c. Linux: drivers/tty/serial/8250/. */
 #include "arch.h"
 #include "io.h"
 #include "serial.h"
+#include "trap.h"
+#include "tty.h"
 
 #define COM1		0x3f8
 #define REG_DATA	0	/* receive/transmit (DLAB=0), divisor low (DLAB=1) */
 #define REG_IER		1	/* interrupt enable (DLAB=0), divisor high (DLAB=1) */
+#define IER_RX_DATA	0x01	/* interrupt when received data is available */
 #define REG_FCR		2	/* FIFO control */
 #define REG_LCR		3	/* line control; bit 7 = DLAB */
 #define REG_MCR		4	/* modem control */
 #define REG_LSR		5	/* line status */
 #define LSR_DATA_READY	0x01
 #define LSR_THR_EMPTY	0x20
+#define COM1_IRQ	4
 
 static bool serial_ready;
 
@@ -58,4 +64,20 @@ int arch_console_getc(void)
 	if (!(inb(COM1 + REG_LSR) & LSR_DATA_READY))
 		return -1;
 	return inb(COM1 + REG_DATA);
+}
+
+/* serial_rx_irq() - IRQ 4: hand every byte waiting in the receive FIFO to the tty. */
+static void serial_rx_irq(void)
+{
+	int c;
+
+	while ((c = arch_console_getc()) >= 0)
+		tty_receive_byte((char)c);
+}
+
+/* arch_console_enable_input() - deliver received bytes to tty_receive_byte() from now on. */
+void arch_console_enable_input(void)
+{
+	irq_register(COM1_IRQ, serial_rx_irq);
+	outb(COM1 + REG_IER, IER_RX_DATA);
 }

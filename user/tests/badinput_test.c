@@ -1,0 +1,624 @@
+/* badinput_test.c - every system call in kernel/include/syscalls.h, given bad arguments.
+ *
+ * DESIGN.md §1.5: nothing a program does can crash the kernel. Each row of the tables below
+ * is one raw syscall() with a NULL, -1, unmapped (0x10000), kernel (0xffffffff80000000) or
+ * non-canonical (0x0000800000000000) pointer, a bad descriptor, a huge length or an invalid
+ * flag, and the errno Linux x86-64 returns for it (checked on the host: tests/run-on-linux.sh).
+ * Rows marked OK must succeed (any value). The program surviving every row is itself part of
+ * the test: no row passes a bad pointer where Linux would kill the caller instead of failing.
+ *
+ * Arguments that need run-time values (open descriptors, paths in a scratch directory, valid
+ * buffers) are written as placeholders (RO_FD, PATH, BUF ...) and resolved by resolve().
+ * Rows are grouped into one case per syscall file of the kernel (read_write, open, stat ...);
+ * a failing row prints its own line, e.g.
+ *	# badinput_test.c:140: read(RO_FD, UNMAP, 16): returned 16, expected EFAULT
+ * exit and exit_group are not here: every argument is valid and they do not return.
+ * See also: kernel/mm/uaccess.c, kernel/syscall.c, tap.h. */
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tap.h"
+
+/* Bad addresses. */
+#define UNMAP		0x10000L		/* below every program: never mapped */
+#define KADDR		((long)0xffffffff80000000UL)	/* the kernel image */
+#define NONCANON	0x0000800000000000L	/* the first non-canonical address */
+#define HUGE		(1L << 62)
+
+/* Placeholders, resolved at run time (values no real argument here takes). */
+enum placeholder {
+	RO_FD = 0x5e000001,	/* "file", 64 bytes, O_RDONLY */
+	WO_FD,			/* "file", O_WRONLY */
+	DIR_FD,			/* the scratch directory, O_RDONLY */
+	CLOSED_FD,		/* a descriptor number that is not open */
+	BUF,			/* a valid, page-aligned 8 KiB buffer */
+	PATH,			/* "DIR/file" */
+	PATH2,			/* "DIR/file2" */
+	LINK,			/* "DIR/link" -> file */
+	DIR,			/* the scratch directory (not empty) */
+	MISSING,		/* "DIR/missing" */
+	MISSING_X,		/* "DIR/missing/x" */
+	PATH_X,			/* "DIR/file/x" */
+	NEWPATH,		/* "DIR/new", never created */
+	SUBDIR,			/* "DIR/sub", an empty directory */
+	SUBDIR_X,		/* "DIR/sub/x" */
+	LONGPATH,		/* longer than PATH_MAX */
+	LONGNAME,		/* "DIR/" + a 300-byte name */
+	EMPTY,			/* "" */
+	REL,			/* "rel", a relative name */
+	SELF,			/* this program's path */
+	BAD_ARGV,		/* { (char *)UNMAP, NULL } */
+	BAD_IOV,		/* { { UNMAP, 16 } } */
+	NEG_IOV,		/* { { BUF, (size_t)-1 } } */
+	BAD_TS,			/* { 0, 2000000000 }: tv_nsec too big */
+	NEG_TS,			/* { -1, 0 } */
+	BAD_RLIMIT,		/* { cur 10, max 5 } */
+	RAMFS,			/* "ramfs" */
+	ROOT,			/* "/" */
+};
+
+#define OK 0			/* the row must succeed */
+#define ROOT_ONLY 0x10000	/* flag: Linux gives EPERM first to non-root; skip then */
+
+struct row {
+	int line;		/* where the row is, for the failure message */
+	const char *call;	/* the row as written */
+	long nr;		/* syscall number */
+	long arg[6];
+	int want;		/* errno, or OK; | ROOT_ONLY */
+};
+
+#define ROW(want, sys, ...) { __LINE__, #sys "(" #__VA_ARGS__ ")", SYS_##sys, { __VA_ARGS__ }, want }
+
+static char dir[64];
+static char paths[16][512];
+static char longpath[PATH_MAX + 100];
+static const char *self;
+static int ro_fd = -1, wo_fd = -1, dir_fd = -1;
+static unsigned char buf[8192] __attribute__((aligned(4096)));
+static char *const bad_argv[] = { (char *)UNMAP, NULL };
+static struct iovec bad_iov[] = { { (void *)UNMAP, 16 } };
+static struct iovec neg_iov[] = { { buf, (size_t)-1 } };
+static struct timespec bad_ts = { 0, 2000000000 }, neg_ts = { -1, 0 };
+static struct rlimit bad_rlimit = { 10, 5 };
+
+static const char *path_of(enum placeholder p)
+{
+	return paths[p - PATH];
+}
+
+/* resolve() - a placeholder's run-time value; anything else unchanged. */
+static long resolve(long v)
+{
+	switch (v) {
+	case RO_FD: return ro_fd;
+	case WO_FD: return wo_fd;
+	case DIR_FD: return dir_fd;
+	case CLOSED_FD: return 999;
+	case BUF: return (long)buf;
+	case PATH: case PATH2: case LINK: case DIR: case MISSING: case MISSING_X: case PATH_X:
+	case NEWPATH: case SUBDIR: case SUBDIR_X: case LONGNAME:
+		return (long)path_of((enum placeholder)v);
+	case LONGPATH: return (long)longpath;
+	case EMPTY: return (long)"";
+	case REL: return (long)"rel";
+	case SELF: return (long)self;
+	case BAD_ARGV: return (long)bad_argv;
+	case BAD_IOV: return (long)bad_iov;
+	case NEG_IOV: return (long)neg_iov;
+	case BAD_TS: return (long)&bad_ts;
+	case NEG_TS: return (long)&neg_ts;
+	case BAD_RLIMIT: return (long)&bad_rlimit;
+	case RAMFS: return (long)"ramfs";
+	case ROOT: return (long)"/";
+	default: return v;
+	}
+}
+
+/* run_row() - make the call and compare with the row's expectation. */
+static void run_row(const struct row *r)
+{
+	long a[6], ret;
+	int err, want = r->want & ~ROOT_ONLY;
+
+	if ((r->want & ROOT_ONLY) && geteuid() != 0)
+		return;
+	for (int i = 0; i < 6; i++)
+		a[i] = resolve(r->arg[i]);
+	errno = 0;
+	ret = syscall(r->nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+	err = errno;
+	if (want == OK && ret == -1)
+		tap_fail(__FILE__, r->line, "%s: failed with %s, expected success", r->call,
+			 tap_errno_name(err));
+	else if (want != OK && ret != -1)
+		tap_fail(__FILE__, r->line, "%s: returned %ld, expected %s", r->call, ret,
+			 tap_errno_name(want));
+	else if (want != OK && err != want)
+		tap_fail(__FILE__, r->line, "%s: failed with %s, expected %s", r->call,
+			 tap_errno_name(err), tap_errno_name(want));
+}
+
+#define RUN(rows) run_rows(rows, sizeof(rows) / sizeof(rows[0]))
+
+static void run_rows(const struct row *rows, size_t n)
+{
+	if (ro_fd < 0 || wo_fd < 0 || dir_fd < 0) {
+		tap_fail(__FILE__, __LINE__, "the scratch files could not be made");
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		run_row(&rows[i]);
+}
+
+/* ---- the tables, in the order of kernel/include/syscalls.h ---- */
+
+static void exec(void)
+{
+	static const struct row rows[] = {
+		ROW(EFAULT, execve, 0, BAD_ARGV, 0),
+		ROW(EFAULT, execve, UNMAP, 0, 0),
+		ROW(EFAULT, execve, KADDR, 0, 0),
+		ROW(EFAULT, execve, NONCANON, 0, 0),
+		ROW(EFAULT, execve, SELF, UNMAP, 0),
+		ROW(EFAULT, execve, SELF, BAD_ARGV, 0),
+		ROW(EFAULT, execve, SELF, KADDR, 0),
+		ROW(ENOENT, execve, MISSING, 0, 0),
+		ROW(ENOENT, execve, EMPTY, 0, 0),
+		ROW(ENAMETOOLONG, execve, LONGPATH, 0, 0),
+		ROW(EACCES, execve, DIR, 0, 0),
+		ROW(ENOTDIR, execve, PATH_X, 0, 0),
+	};
+	RUN(rows);
+}
+
+static void mmap_family(void)
+{
+	static const struct row rows[] = {
+		ROW(OK, brk, -1),
+		ROW(OK, brk, KADDR),
+		ROW(OK, brk, NONCANON),
+		ROW(EINVAL, mmap, 0, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+		ROW(EBADF, mmap, 0, 4096, PROT_READ, MAP_PRIVATE, -1, 0),
+		ROW(EBADF, mmap, 0, 4096, PROT_READ, MAP_PRIVATE, CLOSED_FD, 0),
+		ROW(EINVAL, mmap, 0, 4096, PROT_READ, MAP_PRIVATE, RO_FD, 1),
+		ROW(EINVAL, mmap, 0, 4096, PROT_READ, MAP_ANONYMOUS, -1, 0),
+		ROW(EINVAL, mmap, 0, 4096, PROT_READ, 0xf | MAP_ANONYMOUS, -1, 0),
+		ROW(ENOMEM, mmap, 0, HUGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+		ROW(ENOMEM, mmap, 0, -1, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+		ROW(ENOMEM, mmap, KADDR, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+		    -1, 0),
+		ROW(ENOMEM, mmap, NONCANON, 4096, PROT_READ,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0),
+		ROW(EINVAL, mmap, UNMAP + 1, 4096, PROT_READ,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0),
+		ROW(ENODEV, mmap, 0, 4096, PROT_READ, MAP_PRIVATE, DIR_FD, 0),
+		ROW(EACCES, mmap, 0, 4096, PROT_READ, MAP_PRIVATE, WO_FD, 0),
+		ROW(EINVAL, munmap, UNMAP + 1, 4096),
+		ROW(EINVAL, munmap, UNMAP, 0),
+		ROW(EINVAL, munmap, KADDR, 4096),
+		ROW(EINVAL, munmap, NONCANON, 4096),
+		ROW(EINVAL, munmap, UNMAP, HUGE),
+		ROW(OK, munmap, UNMAP, 4096),			/* nothing there: fine */
+		ROW(EINVAL, mprotect, UNMAP + 1, 4096, PROT_READ),
+		ROW(ENOMEM, mprotect, UNMAP, 4096, PROT_READ),
+		ROW(ENOMEM, mprotect, KADDR, 4096, PROT_READ),
+		ROW(ENOMEM, mprotect, UNMAP, -1, PROT_READ),
+		ROW(EINVAL, mprotect, BUF, 4096, 0x1000),
+		ROW(EINVAL, madvise, UNMAP + 1, 4096, MADV_NORMAL),
+		ROW(EINVAL, madvise, BUF, 4096, 9999),
+		ROW(ENOMEM, madvise, UNMAP, 4096, MADV_DONTNEED),
+	};
+	RUN(rows);
+}
+
+static void process(void)
+{
+	static const struct row rows[] = {
+		ROW(OK, getpid, KADDR, UNMAP, -1),
+		ROW(OK, gettid, KADDR, UNMAP, -1),
+		ROW(OK, getppid, KADDR, UNMAP, -1),
+		ROW(EINVAL, set_robust_list, BUF, 1),
+		ROW(EINVAL, set_robust_list, UNMAP, 0),
+		ROW(EINVAL, prctl, 9999, 0, 0, 0, 0),
+		ROW(EFAULT, prctl, 15 /* PR_SET_NAME */, 0, 0, 0, 0),
+		ROW(EFAULT, prctl, 15 /* PR_SET_NAME */, KADDR, 0, 0, 0),
+		ROW(EFAULT, prctl, 16 /* PR_GET_NAME */, UNMAP, 0, 0, 0),
+		ROW(EFAULT, prctl, 16 /* PR_GET_NAME */, NONCANON, 0, 0, 0),
+	};
+	RUN(rows);
+}
+
+static void sys(void)
+{
+	static const struct row rows[] = {
+		ROW(OK, getuid, KADDR), ROW(OK, geteuid, -1), ROW(OK, getgid, UNMAP),
+		ROW(OK, getegid, 0),
+		ROW(EFAULT, uname, 0), ROW(EFAULT, uname, UNMAP), ROW(EFAULT, uname, KADDR),
+		ROW(EFAULT, uname, NONCANON), ROW(EFAULT, uname, -1),
+		ROW(EFAULT, sysinfo, 0), ROW(EFAULT, sysinfo, UNMAP), ROW(EFAULT, sysinfo, KADDR),
+		ROW(EFAULT, getrandom, 0, 16, 0),
+		ROW(EFAULT, getrandom, UNMAP, 16, 0),
+		ROW(EFAULT, getrandom, KADDR, 16, 0),
+		ROW(EINVAL, getrandom, BUF, 16, 0xffff),
+		ROW(OK, getrandom, BUF, 0, 0),
+		ROW(EFAULT, prlimit64, 0, RLIMIT_NOFILE, 0, UNMAP),
+		ROW(EFAULT, prlimit64, 0, RLIMIT_NOFILE, UNMAP, 0),
+		ROW(EINVAL, prlimit64, 0, 9999, 0, BUF),
+		ROW(ESRCH, prlimit64, 0x3fffffff, RLIMIT_NOFILE, 0, BUF),
+		ROW(EFAULT, getrlimit, RLIMIT_NOFILE, 0),
+		ROW(EFAULT, getrlimit, RLIMIT_NOFILE, KADDR),
+		ROW(EINVAL, getrlimit, 9999, BUF),
+		ROW(EFAULT, setrlimit, RLIMIT_NOFILE, 0),
+		ROW(EINVAL, setrlimit, 9999, BUF),
+		ROW(EINVAL, setrlimit, RLIMIT_NOFILE, BAD_RLIMIT),
+		ROW(EINVAL | ROOT_ONLY, reboot, 0, 0, 0, 0),	/* wrong magic numbers */
+		ROW(EINVAL | ROOT_ONLY, reboot, -1, -1, -1, UNMAP),
+		ROW(OK, sync, KADDR),
+		ROW(OK, umask, 0xfff022),			/* only 0777 is kept: 022 */
+	};
+	RUN(rows);
+}
+
+static void time_family(void)
+{
+	static const struct row rows[] = {
+		ROW(EFAULT, clock_gettime, CLOCK_MONOTONIC, 0),
+		ROW(EFAULT, clock_gettime, CLOCK_REALTIME, UNMAP),
+		ROW(EFAULT, clock_gettime, CLOCK_MONOTONIC, KADDR),
+		ROW(EINVAL, clock_gettime, 9999, BUF),
+		ROW(EINVAL, clock_gettime, -1, BUF),
+		ROW(OK, clock_getres, CLOCK_MONOTONIC, 0),	/* NULL is allowed */
+		ROW(EFAULT, clock_getres, CLOCK_MONOTONIC, UNMAP),
+		ROW(EINVAL, clock_getres, 9999, BUF),
+		ROW(OK, gettimeofday, 0, 0),
+		ROW(EFAULT, gettimeofday, UNMAP, 0),
+		ROW(EFAULT, gettimeofday, KADDR, 0),
+		ROW(EFAULT, gettimeofday, 0, NONCANON),
+		ROW(OK, time, 0),
+		ROW(EFAULT, time, UNMAP),
+		ROW(EFAULT, time, KADDR),
+		ROW(EFAULT, nanosleep, 0, 0),
+		ROW(EFAULT, nanosleep, UNMAP, 0),
+		ROW(EFAULT, nanosleep, KADDR, 0),
+		ROW(EINVAL, nanosleep, BAD_TS, 0),
+		ROW(EINVAL, nanosleep, NEG_TS, 0),
+		ROW(EFAULT, clock_nanosleep, CLOCK_MONOTONIC, 0, 0, 0),
+		ROW(EFAULT, clock_nanosleep, CLOCK_MONOTONIC, 0, UNMAP, 0),
+		ROW(EINVAL, clock_nanosleep, CLOCK_MONOTONIC, 0, BAD_TS, 0),
+		ROW(EINVAL, clock_nanosleep, 9999, 0, NEG_TS, 0),
+		ROW(OK, sched_yield, KADDR, UNMAP),
+	};
+	RUN(rows);
+}
+
+static void arch(void)
+{
+	static const struct row rows[] = {
+		ROW(EINVAL, arch_prctl, 0x9999, 0),
+		ROW(EFAULT, arch_prctl, 0x1003 /* ARCH_GET_FS */, 0),
+		ROW(EFAULT, arch_prctl, 0x1003 /* ARCH_GET_FS */, UNMAP),
+		ROW(EFAULT, arch_prctl, 0x1003 /* ARCH_GET_FS */, KADDR),
+		ROW(EPERM, arch_prctl, 0x1002 /* ARCH_SET_FS */, NONCANON),
+		ROW(EPERM, arch_prctl, 0x1002 /* ARCH_SET_FS */, KADDR),
+		ROW(EPERM, arch_prctl, 0x1001 /* ARCH_SET_GS */, -1),
+	};
+	RUN(rows);
+}
+
+static void read_write(void)
+{
+	static const struct row rows[] = {
+		ROW(EBADF, read, -1, BUF, 1), ROW(EBADF, read, CLOSED_FD, BUF, 1),
+		ROW(EBADF, read, WO_FD, BUF, 1),
+		ROW(EFAULT, read, RO_FD, 0, 16), ROW(EFAULT, read, RO_FD, UNMAP, 16),
+		ROW(EFAULT, read, RO_FD, KADDR, 16), ROW(EFAULT, read, RO_FD, NONCANON, 16),
+		ROW(EFAULT, read, RO_FD, -1, 16), ROW(EFAULT, read, RO_FD, BUF, HUGE),
+		ROW(EISDIR, read, DIR_FD, BUF, 16),
+		ROW(EBADF, write, -1, BUF, 1), ROW(EBADF, write, RO_FD, BUF, 1),
+		ROW(EBADF, write, DIR_FD, BUF, 1),
+		ROW(EFAULT, write, WO_FD, 0, 16), ROW(EFAULT, write, WO_FD, UNMAP, 16),
+		ROW(EFAULT, write, WO_FD, KADDR, 16), ROW(EFAULT, write, WO_FD, NONCANON, 16),
+		ROW(EFAULT, write, WO_FD, BUF, HUGE),
+		ROW(OK, write, WO_FD, BUF, 0),
+		ROW(EBADF, readv, -1, BUF, 1),
+		ROW(EFAULT, readv, RO_FD, 0, 1), ROW(EFAULT, readv, RO_FD, KADDR, 1),
+		ROW(EFAULT, readv, RO_FD, BAD_IOV, 1),
+		ROW(EINVAL, readv, RO_FD, BUF, -1), ROW(EINVAL, readv, RO_FD, BUF, 1025),
+		ROW(EINVAL, readv, RO_FD, NEG_IOV, 1),
+		ROW(EBADF, writev, RO_FD, BUF, 1),
+		ROW(EFAULT, writev, WO_FD, 0, 1), ROW(EFAULT, writev, WO_FD, BAD_IOV, 1),
+		ROW(EINVAL, writev, WO_FD, BUF, 1025), ROW(EINVAL, writev, WO_FD, NEG_IOV, 1),
+		ROW(EBADF, pread64, -1, BUF, 16, 0),
+		ROW(EINVAL, pread64, RO_FD, BUF, 16, -1),
+		ROW(EFAULT, pread64, RO_FD, 0, 16, 0), ROW(EFAULT, pread64, RO_FD, KADDR, 16, 0),
+		ROW(EFAULT, pread64, RO_FD, BUF, HUGE, 0),
+		ROW(EISDIR, pread64, DIR_FD, BUF, 16, 0),
+		ROW(EBADF, pwrite64, RO_FD, BUF, 1, 0),
+		ROW(EINVAL, pwrite64, WO_FD, BUF, 16, -1),
+		ROW(EFAULT, pwrite64, WO_FD, UNMAP, 16, 0),
+		ROW(EBADF, lseek, -1, 0, SEEK_SET),
+		ROW(EINVAL, lseek, RO_FD, 0, 99),
+		ROW(EINVAL, lseek, RO_FD, -5, SEEK_SET),
+		ROW(EBADF, sendfile, -1, RO_FD, 0, 16),
+		ROW(EBADF, sendfile, WO_FD, -1, 0, 16),
+		ROW(EBADF, sendfile, RO_FD, RO_FD, 0, 16),
+		ROW(EFAULT, sendfile, WO_FD, RO_FD, UNMAP, 16),
+	};
+	RUN(rows);
+}
+
+static void open_family(void)
+{
+	static const struct row rows[] = {
+		ROW(EFAULT, open, 0, O_RDONLY), ROW(EFAULT, open, UNMAP, O_RDONLY),
+		ROW(EFAULT, open, KADDR, O_RDONLY), ROW(EFAULT, open, NONCANON, O_RDONLY),
+		ROW(EFAULT, open, -1, O_RDONLY),
+		ROW(ENAMETOOLONG, open, LONGPATH, O_RDONLY),
+		ROW(ENAMETOOLONG, open, LONGNAME, O_RDONLY),
+		ROW(ENOENT, open, EMPTY, O_RDONLY), ROW(ENOENT, open, MISSING, O_RDONLY),
+		ROW(ENOENT, open, MISSING_X, O_CREAT | O_WRONLY, 0644),
+		ROW(ENOTDIR, open, PATH_X, O_RDONLY),
+		ROW(EISDIR, open, DIR, O_WRONLY), ROW(EISDIR, open, DIR, O_RDWR),
+		ROW(ENOTDIR, open, PATH, O_RDONLY | O_DIRECTORY),
+		ROW(EEXIST, open, PATH, O_CREAT | O_EXCL | O_WRONLY, 0644),
+		ROW(EBADF, openat, -1, REL, O_RDONLY),
+		ROW(ENOTDIR, openat, RO_FD, REL, O_RDONLY),
+		ROW(EFAULT, openat, AT_FDCWD, 0, O_RDONLY),
+		ROW(EFAULT, openat, DIR_FD, UNMAP, O_RDONLY),
+		ROW(EFAULT, creat, 0, 0644), ROW(EISDIR, creat, DIR, 0644),
+		ROW(ENOENT, creat, MISSING_X, 0644),
+		ROW(EBADF, close, -1), ROW(EBADF, close, CLOSED_FD), ROW(EBADF, close, INT_MAX),
+		ROW(EFAULT, access, 0, F_OK), ROW(EFAULT, access, KADDR, F_OK),
+		ROW(EINVAL, access, PATH, 0x40), ROW(ENOENT, access, MISSING, F_OK),
+		ROW(ENAMETOOLONG, access, LONGPATH, F_OK),
+		ROW(EBADF, faccessat, -1, REL, F_OK),
+		ROW(EFAULT, faccessat, AT_FDCWD, 0, F_OK),
+		ROW(EINVAL, faccessat, AT_FDCWD, PATH, 0x40),
+		ROW(EINVAL, faccessat2, AT_FDCWD, PATH, F_OK, 0xdead0000),
+		ROW(EFAULT, faccessat2, AT_FDCWD, UNMAP, F_OK, 0),
+		ROW(EFAULT, chmod, 0, 0644), ROW(ENOENT, chmod, MISSING, 0644),
+		ROW(ENAMETOOLONG, chmod, LONGPATH, 0644),
+		ROW(EBADF, fchmod, -1, 0644),
+		ROW(EBADF, fchmodat, -1, REL, 0644),
+		ROW(EFAULT, fchmodat, AT_FDCWD, 0, 0644),
+		ROW(EFAULT, truncate, 0, 0), ROW(EINVAL, truncate, PATH, -1),
+		ROW(EISDIR, truncate, DIR, 0), ROW(ENOENT, truncate, MISSING, 0),
+		ROW(EBADF, ftruncate, -1, 0), ROW(EINVAL, ftruncate, WO_FD, -1),
+		ROW(EINVAL, ftruncate, RO_FD, 0), ROW(EINVAL, ftruncate, DIR_FD, 0),
+		ROW(EFAULT, chdir, 0), ROW(EFAULT, chdir, UNMAP), ROW(ENOTDIR, chdir, PATH),
+		ROW(ENOENT, chdir, MISSING), ROW(ENAMETOOLONG, chdir, LONGPATH),
+		ROW(EBADF, fchdir, -1), ROW(ENOTDIR, fchdir, RO_FD),
+		ROW(EFAULT, getcwd, 0, 100), ROW(EFAULT, getcwd, UNMAP, 4096),
+		ROW(EFAULT, getcwd, KADDR, 4096),
+		ROW(ERANGE, getcwd, BUF, 1), ROW(ERANGE, getcwd, BUF, 0),
+		ROW(EBADF, fsync, -1), ROW(OK, fsync, RO_FD),
+		ROW(EBADF, fdatasync, CLOSED_FD), ROW(OK, fdatasync, WO_FD),
+	};
+	RUN(rows);
+}
+
+static void stat_family(void)
+{
+	static const struct row rows[] = {
+		ROW(EFAULT, stat, 0, BUF), ROW(EFAULT, stat, PATH, 0),
+		ROW(EFAULT, stat, PATH, UNMAP), ROW(EFAULT, stat, PATH, KADDR),
+		ROW(EFAULT, stat, PATH, NONCANON), ROW(EFAULT, stat, KADDR, BUF),
+		ROW(ENOENT, stat, MISSING, BUF), ROW(ENOENT, stat, EMPTY, BUF),
+		ROW(ENAMETOOLONG, stat, LONGPATH, BUF), ROW(ENOTDIR, stat, PATH_X, BUF),
+		ROW(EBADF, fstat, -1, BUF), ROW(EFAULT, fstat, RO_FD, 0),
+		ROW(EFAULT, fstat, RO_FD, KADDR),
+		ROW(EFAULT, lstat, 0, BUF), ROW(EFAULT, lstat, LINK, UNMAP),
+		ROW(EBADF, newfstatat, -1, REL, BUF, 0),
+		ROW(EINVAL, newfstatat, AT_FDCWD, PATH, BUF, 0xdead0000),
+		ROW(EFAULT, newfstatat, AT_FDCWD, 0, BUF, 0),
+		ROW(ENOENT, newfstatat, AT_FDCWD, EMPTY, BUF, 0),
+		ROW(OK, newfstatat, RO_FD, EMPTY, BUF, AT_EMPTY_PATH),
+		ROW(EFAULT, readlink, 0, BUF, 64), ROW(EINVAL, readlink, PATH, BUF, 64),
+		ROW(EINVAL, readlink, LINK, BUF, 0), ROW(EINVAL, readlink, LINK, BUF, -1),
+		ROW(EFAULT, readlink, LINK, UNMAP, 64), ROW(EFAULT, readlink, LINK, KADDR, 64),
+		ROW(ENOENT, readlink, MISSING, BUF, 64),
+		ROW(EBADF, readlinkat, -1, REL, BUF, 64),
+		ROW(EFAULT, readlinkat, AT_FDCWD, LINK, NONCANON, 64),
+	};
+	RUN(rows);
+}
+
+static void readdir(void)
+{
+	static const struct row rows[] = {
+		ROW(EBADF, getdents64, -1, BUF, 4096),
+		ROW(ENOTDIR, getdents64, RO_FD, BUF, 4096),
+		ROW(EFAULT, getdents64, DIR_FD, 0, 4096),
+		ROW(EFAULT, getdents64, DIR_FD, UNMAP, 4096),
+		ROW(EFAULT, getdents64, DIR_FD, KADDR, 4096),
+		ROW(EINVAL, getdents64, DIR_FD, BUF, 0),
+		ROW(EINVAL, getdents64, DIR_FD, BUF, 1),
+	};
+	RUN(rows);
+}
+
+static void namei(void)
+{
+	static const struct row rows[] = {
+		ROW(EFAULT, mkdir, 0, 0755), ROW(EFAULT, mkdir, KADDR, 0755),
+		ROW(EEXIST, mkdir, PATH, 0755), ROW(ENOENT, mkdir, MISSING_X, 0755),
+		ROW(ENAMETOOLONG, mkdir, LONGNAME, 0755), ROW(ENOTDIR, mkdir, PATH_X, 0755),
+		ROW(EBADF, mkdirat, -1, REL, 0755), ROW(ENOTDIR, mkdirat, RO_FD, REL, 0755),
+		ROW(EFAULT, rmdir, 0), ROW(ENOTDIR, rmdir, PATH), ROW(ENOENT, rmdir, MISSING),
+		ROW(ENOTEMPTY, rmdir, DIR), ROW(EBUSY, rmdir, ROOT),
+		ROW(EFAULT, unlink, 0), ROW(EFAULT, unlink, UNMAP), ROW(EISDIR, unlink, DIR),
+		ROW(ENOENT, unlink, MISSING), ROW(ENAMETOOLONG, unlink, LONGPATH),
+		ROW(EINVAL, unlinkat, AT_FDCWD, PATH, 0xdead0000),
+		ROW(EBADF, unlinkat, -1, REL, 0),
+		ROW(ENOTDIR, unlinkat, AT_FDCWD, PATH, AT_REMOVEDIR),
+		ROW(EFAULT, rename, 0, NEWPATH), ROW(EFAULT, rename, PATH, 0),
+		ROW(EFAULT, rename, PATH, KADDR), ROW(ENOENT, rename, MISSING, NEWPATH),
+		ROW(ENOTDIR, rename, SUBDIR, PATH), ROW(EISDIR, rename, PATH, SUBDIR),
+		ROW(EINVAL, rename, DIR, SUBDIR_X),		/* into itself */
+		ROW(EBADF, renameat, -1, REL, AT_FDCWD, NEWPATH),
+		ROW(EINVAL, renameat2, AT_FDCWD, PATH, AT_FDCWD, PATH2, 0xdead0000),
+		ROW(EINVAL, renameat2, AT_FDCWD, PATH, AT_FDCWD, PATH2, 3 /* EXCHANGE|NOREPLACE */),
+		ROW(EFAULT, symlink, 0, NEWPATH), ROW(EFAULT, symlink, REL, 0),
+		ROW(EFAULT, symlink, UNMAP, NEWPATH),
+		ROW(EEXIST, symlink, REL, PATH), ROW(ENOENT, symlink, EMPTY, NEWPATH),
+		ROW(EBADF, symlinkat, REL, -1, REL),
+		ROW(EFAULT, link, 0, NEWPATH), ROW(EFAULT, link, PATH, NONCANON),
+		ROW(ENOENT, link, MISSING, NEWPATH), ROW(EEXIST, link, PATH, PATH2),
+		ROW(EPERM, link, DIR, NEWPATH),
+		ROW(EINVAL, linkat, AT_FDCWD, PATH, AT_FDCWD, NEWPATH, 0xdead0000),
+		ROW(EBADF, linkat, -1, REL, AT_FDCWD, NEWPATH, 0),
+	};
+	RUN(rows);
+}
+
+static void fdtable(void)
+{
+	static const struct row rows[] = {
+		ROW(EBADF, dup, -1), ROW(EBADF, dup, CLOSED_FD), ROW(EBADF, dup, INT_MAX),
+		ROW(EBADF, dup2, -1, 5), ROW(EBADF, dup2, RO_FD, -1),
+		ROW(EBADF, dup2, RO_FD, 1 << 20), ROW(EBADF, dup2, CLOSED_FD, 5),
+		ROW(EINVAL, dup3, RO_FD, RO_FD, 0), ROW(EINVAL, dup3, RO_FD, 200, 0xdead),
+		ROW(EBADF, dup3, -1, 5, 0), ROW(EBADF, dup3, RO_FD, -1, 0),
+		ROW(EBADF, fcntl, -1, F_GETFD), ROW(EBADF, fcntl, CLOSED_FD, F_GETFL),
+		ROW(EINVAL, fcntl, RO_FD, 9999), ROW(EINVAL, fcntl, RO_FD, F_DUPFD, -1),
+		ROW(EINVAL, fcntl, RO_FD, F_DUPFD, 1 << 20),
+		ROW(EINVAL, fcntl, RO_FD, F_DUPFD_CLOEXEC, INT_MAX),
+	};
+	RUN(rows);
+}
+
+static void ioctl(void)
+{
+	static const struct row rows[] = {
+		ROW(EBADF, ioctl, -1, 0x5401 /* TCGETS */, BUF),
+		ROW(EBADF, ioctl, CLOSED_FD, 0x5401, BUF),
+		ROW(ENOTTY, ioctl, RO_FD, 0x5401 /* TCGETS */, BUF),
+		ROW(ENOTTY, ioctl, RO_FD, 0x5413 /* TIOCGWINSZ */, BUF),
+		ROW(ENOTTY, ioctl, DIR_FD, 0x5402 /* TCSETS */, BUF),
+		ROW(ENOTTY, ioctl, RO_FD, 0xdeadbeef, 0),
+		ROW(EFAULT, ioctl, RO_FD, 0x5421 /* FIONBIO */, 0),
+		ROW(EFAULT, ioctl, RO_FD, 0x5421 /* FIONBIO */, KADDR),
+	};
+	RUN(rows);
+}
+
+static void mount(void)
+{
+	static const struct row rows[] = {
+		ROW(EFAULT | ROOT_ONLY, mount, REL, DIR, UNMAP, 0, 0),
+		ROW(EFAULT | ROOT_ONLY, mount, REL, 0, RAMFS, 0, 0),
+		ROW(ENODEV | ROOT_ONLY, mount, REL, DIR, REL, 0, 0),	/* no such type */
+		ROW(ENOENT | ROOT_ONLY, mount, REL, MISSING, RAMFS, 0, 0),
+		ROW(ENOTDIR | ROOT_ONLY, mount, REL, PATH_X, RAMFS, 0, 0),
+		ROW(EFAULT | ROOT_ONLY, umount2, 0, 0),
+		ROW(EFAULT | ROOT_ONLY, umount2, KADDR, 0),
+		ROW(ENOENT | ROOT_ONLY, umount2, MISSING, 0),
+		ROW(EINVAL | ROOT_ONLY, umount2, DIR, 0),		/* not a mount point */
+		ROW(EINVAL | ROOT_ONLY, umount2, DIR, 0xdead0000),
+	};
+	RUN(rows);
+}
+
+/* still_standing() - after every row: our descriptors and data are as they were. */
+static void still_standing(void)
+{
+	char text[16] = "";
+
+	EXPECT_EQ(pread(ro_fd, text, 10, 0), 10);
+	EXPECT_STREQ(text, "0123456789");
+	EXPECT_EQ(lseek(ro_fd, 0, SEEK_CUR), 0);	/* no failed read moved it */
+	EXPECT_TRUE(getpid() > 0);
+}
+
+/* ---- the scratch directory ---- */
+
+static void make_path(enum placeholder p, const char *name)
+{
+	snprintf(paths[p - PATH], sizeof(paths[0]), "%s/%s", dir, name);
+}
+
+static bool make_scratch(void)
+{
+	const char *text = "0123456789012345678901234567890123456789012345678901234567890123";
+	int fd;
+
+	snprintf(dir, sizeof(dir), "/tmp/badinput.XXXXXX");
+	if (!mkdtemp(dir))
+		return false;
+	make_path(PATH, "file");
+	make_path(PATH2, "file2");
+	make_path(LINK, "link");
+	make_path(MISSING, "missing");
+	make_path(MISSING_X, "missing/x");
+	make_path(PATH_X, "file/x");
+	make_path(NEWPATH, "new");
+	make_path(SUBDIR, "sub");
+	make_path(SUBDIR_X, "sub/x");
+	snprintf(paths[DIR - PATH], sizeof(paths[0]), "%s", dir);
+	snprintf(paths[LONGNAME - PATH], sizeof(paths[0]), "%s/%0300d", dir, 0);
+	memset(longpath, 'a', sizeof(longpath) - 1);
+	fd = open(path_of(PATH), O_CREAT | O_WRONLY | O_TRUNC, 0644);
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		return false;
+	close(fd);
+	close(open(path_of(PATH2), O_CREAT | O_WRONLY, 0644));
+	if (symlink("file", path_of(LINK)) < 0 || mkdir(path_of(SUBDIR), 0755) < 0)
+		return false;
+	ro_fd = open(path_of(PATH), O_RDONLY);
+	wo_fd = open(path_of(PATH), O_WRONLY);
+	dir_fd = open(dir, O_RDONLY | O_DIRECTORY);
+	return ro_fd >= 0 && wo_fd >= 0 && dir_fd >= 0;
+}
+
+static void remove_scratch(void)
+{
+	unlink(path_of(PATH));
+	unlink(path_of(PATH2));
+	unlink(path_of(LINK));
+	unlink(path_of(NEWPATH));
+	rmdir(path_of(SUBDIR));
+	rmdir(dir);
+}
+
+static const struct tap_case cases[] = {
+	TAP_CASE(exec),
+	TAP_CASE(mmap_family),
+	TAP_CASE(process),
+	TAP_CASE(sys),
+	TAP_CASE(time_family),
+	TAP_CASE(arch),
+	TAP_CASE(read_write),
+	TAP_CASE(open_family),
+	TAP_CASE(stat_family),
+	TAP_CASE(readdir),
+	TAP_CASE(namei),
+	TAP_CASE(fdtable),
+	TAP_CASE(ioctl),
+	TAP_CASE(mount),
+	TAP_CASE(still_standing),
+};
+
+int main(int argc, char **argv)
+{
+	int status;
+
+	self = argv[0];
+	if (!make_scratch())
+		printf("# badinput: cannot make the scratch files in /tmp: %s\n",
+		       tap_errno_name(errno));
+	status = TAP_MAIN("badinput", cases, argc, argv);
+	remove_scratch();
+	return status;
+}

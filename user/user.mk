@@ -1,0 +1,33 @@
+# user/user.mk - our user programs and what they add to the initramfs; included by the Makefile.
+#
+# Every user/NAME.c is one static musl program, build/user/NAME; every user/tests/NAME.c
+# (except tap.c, the shared test library) is one test suite, build/user/tests/NAME, linked with
+# user/tests/tap.c. They keep their symbols in build/user for gdb (DESIGN.md §12); the copies in
+# the image are stripped, because GRUB reads the ISO slowly under TCG.
+#
+# tools/mkroot.sh installs them into build/root (init as /sbin/init, suites under /tests) with
+# Debian's busybox-static and a symlink per applet; USER_DEVS are the device nodes the
+# initramfs gets (tools/mkcpio.py --dev). Static files (etc/passwd, etc/group) are in rootfs/.
+
+MUSLCC  ?= musl-gcc
+UCFLAGS := -static -g -O1 -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
+BUSYBOX ?= /bin/busybox
+
+USER_TAP   := user/tests/tap.c
+USER_PROGS := $(patsubst user/%.c,$(B)/user/%,$(wildcard user/*.c))
+USER_TESTS := $(patsubst user/tests/%.c,$(B)/user/tests/%, \
+	$(filter-out $(USER_TAP),$(wildcard user/tests/*.c)))
+USER_IMAGE_DEPS := $(USER_PROGS) $(USER_TESTS) tools/mkroot.sh $(BUSYBOX)
+USER_DEVS := --dev /dev/console:5:1:0600 --dev /dev/tty:5:0:0666 \
+	--dev /dev/ttyS0:4:64:0660 --dev /dev/null:1:3:0666 --dev /dev/zero:1:5:0666
+
+.PHONY: user
+user: $(USER_PROGS) $(USER_TESTS)
+
+$(USER_PROGS): $(B)/user/%: user/%.c user/user.mk
+	@mkdir -p $(dir $@)
+	$(MUSLCC) $(UCFLAGS) $< -o $@
+
+$(USER_TESTS): $(B)/user/tests/%: user/tests/%.c $(USER_TAP) user/tests/tap.h user/user.mk
+	@mkdir -p $(dir $@)
+	$(MUSLCC) $(UCFLAGS) $< $(USER_TAP) -o $@
