@@ -3,20 +3,28 @@
  * boot/entry.asm calls kmain() on the boot stack, in 64-bit mode, with interrupts off and only
  * the early page tables. Each line of kmain() brings up one subsystem, in dependency order:
  * the machine (console, CPU tables, traps, boot information), the command line and log level,
- * memory (frames, page tables, slab caches), time and the scheduler. Then the boot flow
- * becomes a kernel thread and either runs the self-tests (`ktest=`) or reports what it found
- * for user space (the first user process arrives with the user-mode issue).
+ * memory (frames, page tables, slab caches), time and the scheduler, the VFS (a root ramfs
+ * with the initramfs unpacked into it). Then the boot flow
+ * becomes a kernel thread and either runs the self-tests (`ktest=`) or turns itself into the
+ * first user process, init (process_start_init(), kernel/process.c).
  *
  * boot_info is a global so gdb can print it (`p boot_info`) at any time.
  * See also: docs/reading-order.md (read this file first), DESIGN.md §3. Linux: init/main.c. */
 #include "arch.h"
 #include "boot_info.h"
 #include "cmdline.h"
+#include "initramfs.h"
 #include "ktest.h"
 #include "mm.h"
 #include "printk.h"
+#include "process.h"
 #include "sched.h"
+#include "syscall.h"
 #include "time.h"
+#include "tty.h"
+#include "vfs.h"
+
+#define INIT_FAILED_QEMU_CODE	3	/* QEMU exits with (3 << 1) | 1 = 7, as when init exits */
 
 struct boot_info boot_info;
 
@@ -60,6 +68,24 @@ static void report_user_space(void)
 	pr_info("init: init=%s\n", init_path());
 }
 
+/* run_init() - this thread becomes the first user process, running init_path() with the
+ * words after "--" as its arguments. Returns only if that fails: then nothing can run, so the
+ * machine powers off with a failure code, as when init exits (kernel/exit.c). */
+static NORETURN void run_init(void)
+{
+	const char *argv[CMDLINE_MAX_INIT_ARGS + 2];
+	const char *const *args = cmdline_init_args();
+	int argc, err;
+
+	argv[0] = init_path();
+	for (argc = 1; argc <= CMDLINE_MAX_INIT_ARGS && args[argc - 1]; argc++)
+		argv[argc] = args[argc - 1];
+	argv[argc] = NULL;
+	err = process_start_init(init_path(), argv);
+	pr_emerg("init: cannot run %s: error %d\n", init_path(), err);
+	arch_qemu_exit(INIT_FAILED_QEMU_CODE);
+}
+
 /* kernel_main_thread() - the rest of boot, running as an ordinary kernel thread. */
 static void kernel_main_thread(void *arg)
 {
@@ -67,8 +93,8 @@ static void kernel_main_thread(void *arg)
 	report_user_space();
 	if (cmdline_has("ktest"))
 		ktest_main(cmdline_get("ktest"));
-	pr_notice("reaper: booted. User programs arrive with the next issue; this kernel idles now.\n");
-	pr_notice("reaper: to leave QEMU, type Ctrl-A then X.\n");
+	syscall_init();
+	run_init();
 }
 
 /**
@@ -88,6 +114,9 @@ void kmain(uint32_t magic, paddr_t info)
 	mm_init(&boot_info);
 	time_init();
 	sched_init();
+	vfs_init();
+	initramfs_unpack(&boot_info);
+	tty_init();
 	kthread_create(kernel_main_thread, NULL, "kmain");
 	sched_start();
 }

@@ -1,19 +1,21 @@
-# tests.mk - `make test`, included by the Makefile. It runs three stages, in order, and ends
+# tests.mk - `make test`, included by the Makefile. It runs four stages, in order, and ends
 # with one line "N passed, M failed" (non-zero exit on any failure):
 #   1. host unit tests: every tests/host/test_*.c, built with cmocka (tests/harness/host_tests.py)
 #   2. QEMU boots: every line of tests/boots.txt (tests/harness/run_boots.py, qemu_run.py)
 #   3. the gdb smoke test (tests/gdb/run_smoke.py, tests/gdb/smoke.gdb)
+#   4. the in-OS suites (user/tests/) on the Linux host, the oracle: a suite that passes in
+#      reaper but not on Linux tests the wrong thing (tests/run-on-linux.sh)
 # A stage's failure does not stop the next one; each writes build/test-logs/STAGE.results and
 # tests/harness/summary.py adds them up. Logs of everything are in build/test-logs/.
 # To add a boot, add a line to tests/boots.txt. To run a part alone:
-#   make test-host | make test-boots [BOOTS=name,name] | make test-gdb
+#   make test-host | make test-boots [BOOTS=name,name] | make test-gdb | make test-linux
 
 HOSTCC    ?= gcc
 BOOT_JOBS ?= 2
 TLOGS     := $(B)/test-logs
 TEST_KERNEL := $(B)/kernel.elf $(B)/kernel.stripped.elf $(B)/initramfs.cpio
 
-.PHONY: test test-host test-boots test-gdb test-kernel
+.PHONY: test test-host test-boots test-gdb test-kernel test-linux
 
 test: deps
 	@rm -rf $(TLOGS) && mkdir -p $(TLOGS)
@@ -25,6 +27,9 @@ test: deps
 		$(MAKE) --no-print-directory test-boots || true; \
 		echo "== gdb smoke test"; \
 		$(MAKE) --no-print-directory test-gdb || true; \
+		echo "== the in-OS suites on the Linux host (log: $(TLOGS)/linux.log)"; \
+		RESULTS=$(TLOGS)/linux.results tests/run-on-linux.sh >$(TLOGS)/linux.log 2>&1 \
+			&& tail -n 1 $(TLOGS)/linux.log || tail -n 30 $(TLOGS)/linux.log; \
 	else \
 		tail -n 40 $(TLOGS)/build.log; \
 		echo "FAIL build: the kernel did not build; no boot or gdb test ran"; \
@@ -51,3 +56,6 @@ test-gdb: $(TEST_KERNEL)
 	@$(PYTHON) tests/gdb/run_smoke.py --elf $(B)/kernel.elf --kernel $(B)/kernel.stripped.elf \
 		--initramfs $(B)/initramfs.cpio --build $(B) --logs $(TLOGS) --gdb "$(GDB)" \
 		--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" --results $(TLOGS)/gdb.results
+
+test-linux: deps user
+	@tests/run-on-linux.sh

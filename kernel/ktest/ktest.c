@@ -31,6 +31,9 @@ extern const struct ktest_suite ktest_suite_spinlock;
 extern const struct ktest_suite ktest_suite_time;
 extern const struct ktest_suite ktest_suite_sched;
 extern const struct ktest_suite ktest_suite_waitqueue;
+extern const struct ktest_suite ktest_suite_vm;
+extern const struct ktest_suite ktest_suite_uaccess;
+extern const struct ktest_suite ktest_suite_vfs;
 
 static const struct ktest_suite *const suites[] = {
 	&ktest_suite_boot,
@@ -41,6 +44,9 @@ static const struct ktest_suite *const suites[] = {
 	&ktest_suite_time,
 	&ktest_suite_sched,
 	&ktest_suite_waitqueue,
+	&ktest_suite_vm,
+	&ktest_suite_uaccess,
+	&ktest_suite_vfs,
 };
 
 static int case_failures;	/* KTEST_EXPECT failures in the running case */

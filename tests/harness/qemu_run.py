@@ -5,6 +5,7 @@ Usage:
   qemu_run.py --iso X.iso --log build/test-logs/NAME.log --timeout SECS [--name NAME]
               [--expect-exit CODE] [--expect-panic-in FUNC] [--expect-panic-with TEXT]
               [--expect TEXT ...] [--qemu BIN] [--qemu-flags FLAGS] [--results FILE]
+              [--closing-regex REGEX] [--input-after MARKER TEXT ...] [--expect-line REGEX ...]
 
 How the kernel reports (kernel/ktest/ktest.c, arch/x86_64 QEMU exit):
   - one TAP line per case: "ok 3 - slab/poison" or "not ok 4 - slab/x # why";
@@ -24,10 +25,25 @@ line, TEXT on the panic line or after it. A timeout always fails.
 
 Each TAP line is echoed as "NAME: ok 3 - ..." and counted as a test case; the boot itself is
 one more case, with the one-line verdict "PASS boot NAME" or "FAIL boot NAME: why".
+
+User-space runs (init=/tests/SUITE, init=/bin/busybox -- CMD) close differently:
+  --closing-regex REGEX   the closing line to look for instead of "ktest: N passed, M failed".
+                          With two groups (passed, failed) it must agree with the TAP lines, as
+                          the ktest line does: a suite's '^(\\d+) passed, (\\d+) failed$'. Without
+                          groups the line only has to be there (and no TAP line may say
+                          "not ok"): 'init: exited with status 0' for a busybox command.
+  --input-after MARKER TEXT  (repeatable, used in order) type TEXT on the serial console once
+                          MARKER has appeared in the log after the previous marker. TEXT takes
+                          Python escapes: 'helx\\x7flo\\r' types h e l x DEL l o Enter. QEMU then
+                          reads the console from a pipe (-chardev stdio with a logfile) instead
+                          of -serial file:LOG. tests/harness/pty_run.py takes the same pairs.
+  --expect-line REGEX     (repeatable) some line of the log, stripped, matches REGEX entirely:
+                          stricter than --expect, which the logged command line may satisfy.
 Exit status 0 when the boot and all its cases passed, 1 otherwise.
 """
 
 import argparse
+import codecs
 import os
 import re
 import shlex
@@ -61,9 +77,32 @@ def read_log(path):
     return STAMP_RE.sub("", text).split("\n")
 
 
+def type_on_cue(proc, args, deadline):
+    """--input-after: wait for each marker in the log, type its text; until QEMU exits."""
+    pending = [(m, codecs.decode(t, "unicode_escape")) for m, t in args.input_after]
+    searched = 0    # the log before this offset is matched already
+    while pending and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+        with open(args.log, "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+        found = text.find(pending[0][0], searched)
+        if found >= 0:
+            searched = found + len(pending[0][0])
+            try:
+                proc.stdin.write(pending.pop(0)[1].encode("latin-1"))
+                proc.stdin.flush()
+            except BrokenPipeError:     # QEMU has exited; the verdict will say why
+                return
+
+
 def boot(args):
     """Run QEMU until it exits or the timeout; returns (exit status or None, seconds, stderr)."""
     cmd = [args.qemu] + shlex.split(args.qemu_flags)
+    if args.input_after:
+        open(args.log, "wb").close()
+        cmd += ["-chardev", "stdio,id=console,signal=off,logfile=" + args.log,
+                "-serial", "chardev:console", "-cdrom", args.iso]
+        return boot_typing(args, cmd)
     cmd += ["-serial", "file:" + args.log, "-cdrom", args.iso]
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -78,6 +117,22 @@ def boot(args):
     return status, time.monotonic() - start, err.strip()
 
 
+def boot_typing(args, cmd):
+    """boot() for --input-after: QEMU's console input is our pipe."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    type_on_cue(proc, args, start + args.timeout)
+    try:
+        _, err = proc.communicate(timeout=max(0.1, start + args.timeout - time.monotonic()))
+        status = proc.returncode
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+        status = None
+    return status, time.monotonic() - start, err.decode("utf-8", "replace").strip()
+
+
 def parse_tap(lines):
     """The TAP results in the log, as (passed, description) pairs."""
     results = []
@@ -89,13 +144,14 @@ def parse_tap(lines):
     return results
 
 
-def find_closing(lines):
-    """(passed, failed) from the kernel's last "ktest: N passed, M failed" line, or None."""
+def find_closing(lines, regex=CLOSING_RE):
+    """(passed, failed) from the last closing line ("ktest: N passed, M failed" unless regex
+    says otherwise); () if regex has no groups and matched; None if no line matched."""
     found = None
     for line in lines:
-        m = CLOSING_RE.match(line.strip())
+        m = regex.search(line.strip())
         if m:
-            found = (int(m.group(1)), int(m.group(2)))
+            found = (int(m.group(1)), int(m.group(2))) if regex.groups >= 2 else ()
     return found
 
 
@@ -126,16 +182,21 @@ def check_panic(args, lines, problems):
             problems.append("the panic does not mention %r" % text)
 
 
-def check_normal(lines, tap, problems):
+def check_normal(args, lines, tap, problems):
     """The checks of an ordinary run: no panic, a closing line that agrees with the TAP."""
     panic = panic_lines(lines)
     if panic:
         problems.append("kernel panic: %s" % panic[0].strip())
-    closing = find_closing(lines)
+    regex = re.compile(args.closing_regex) if args.closing_regex else CLOSING_RE
+    closing = find_closing(lines, regex)
     if closing is None:
-        problems.append("no closing 'ktest: N passed, M failed' line")
+        problems.append("no closing line matching %r" % regex.pattern)
         return
     counted = (sum(1 for ok, _ in tap if ok), sum(1 for ok, _ in tap if not ok))
+    if closing == ():
+        if counted[1]:
+            problems.append("%d case(s) failed" % counted[1])
+        return
     if closing != counted:
         problems.append("closing line says %d passed, %d failed but the TAP lines show %d, %d"
                         % (closing + counted))
@@ -161,10 +222,13 @@ def judge(args, status, lines, tap):
     if expect_panic:
         check_panic(args, lines, problems)
     else:
-        check_normal(lines, tap, problems)
+        check_normal(args, lines, tap, problems)
     for text in args.expect:
         if not any(text in line for line in lines):
             problems.append("log lacks %r" % text)
+    for regex in args.expect_line:
+        if not any(re.fullmatch(regex, line.strip()) for line in lines):
+            problems.append("no log line matches %r" % regex)
     return problems
 
 
@@ -185,6 +249,12 @@ def parse_args(argv):
     ap.add_argument("--qemu", default="qemu-system-x86_64")
     ap.add_argument("--qemu-flags", default=DEFAULT_QEMU_FLAGS)
     ap.add_argument("--results", help="append PASS/FAIL lines to this file")
+    ap.add_argument("--closing-regex", metavar="REGEX",
+                    help="the closing line, instead of 'ktest: N passed, M failed'")
+    ap.add_argument("--input-after", nargs=2, action="append", default=[],
+                    metavar=("MARKER", "TEXT"), help="type TEXT once MARKER is in the log")
+    ap.add_argument("--expect-line", metavar="REGEX", action="append", default=[],
+                    help="a whole log line must match REGEX (repeatable)")
     args = ap.parse_args(argv)
     args.name = args.name or os.path.splitext(os.path.basename(args.log))[0]
     return args
