@@ -8,6 +8,11 @@
  *
  *   LOCK_TEST_OUTER                 only the lock-order self-test uses the TEST levels
  *    └─ LOCK_TEST_INNER
+ *   LOCK_TASKLIST                   the process tree: parents, children, groups, exit states
+ *    └─ LOCK_SIGHAND                one process's signal handlers, pending sets, group stop
+ *        └─ LOCK_FUTEX              one futex hash bucket (kernel/futex.c)
+ *            └─ LOCK_PIPE           one pipe's buffer (kernel/fs/pipe.c)
+ *                └─ LOCK_WAIT_QUEUE (waking a sleeper is allowed under all of the above)
  *   LOCK_WAIT_QUEUE                 a wait queue's own list of sleepers
  *    └─ LOCK_RUNQUEUE               the scheduler's run queue and thread states
  *        └─ LOCK_TIMER              the sleeping-until-a-tick list
@@ -38,6 +43,10 @@
 enum lock_level {
 	LOCK_TEST_OUTER = 10,
 	LOCK_TEST_INNER = 20,
+	LOCK_TASKLIST = 50,
+	LOCK_SIGHAND = 60,
+	LOCK_FUTEX = 70,
+	LOCK_PIPE = 80,
 	LOCK_WAIT_QUEUE = 100,
 	LOCK_RUNQUEUE = 110,
 	LOCK_TIMER = 120,
