@@ -20,19 +20,22 @@
  *                    in a kernel buffer; mm_copy_to() writes that into the NEW mm by faulting
  *                    its pages in and writing through the direct map, so the CPU never runs
  *                    on a half-built address space and no CR3 switch is needed);
- *   7. commit        the point of no return: the process takes the new mm (CR3 follows) and
- *                    the old one is destroyed, close-on-exec files are closed, the name
- *                    changes, and the thread's saved user registers are reset to start at
- *                    the entry point with the new stack.
+ *   7. de_thread     every other thread of the process is killed and waited for, and the
+ *                    exec'ing thread takes over the leader's number (tid = tgid), as on
+ *                    Linux; only a fatal signal racing with it can still fail the exec here;
+ *   8. commit        the point of no return: the process takes the new mm (CR3 follows) and
+ *                    drops the old one (freed unless a vfork parent still shares it, which is
+ *                    woken now), handled signals are reset (signal_exec), close-on-exec files
+ *                    are closed, the name changes, and the thread's saved user registers are
+ *                    reset to start at the entry point with the new stack.
  * Every step before commit can fail and only undoes its own work (binprm_release): the
  * caller's address space, files and registers are untouched, so a failed execve returns to
  * the old program with -errno, as on Linux. Commit cannot fail.
- * TODO(signals, threads): commit will also kill the other threads and reset handled signals
- * (DESIGN.md section 5).
  *
  * sys_execve() copies the path, argv and envp out of user memory first (bounded by PATH_MAX
  * and EXEC_ARG_MAX), because the old address space they live in is gone after commit.
- * Locking: none; the calling thread owns its process's mm (see mm_space.c).
+ * Locking: the calling thread owns its process's mm (see mm_space.c); de_thread and the vfork
+ *   wake-up take tasklist_lock.
  * See also: kernel/elf.c (header checks), kernel/exec_stack.c (stack layout),
  *   kernel/mm/mm_space.c, kernel/process.c (the first exec, of init). Linux: fs/exec.c
  *   (do_execveat_common, begin_new_exec), fs/binfmt_elf.c (load_elf_binary).
@@ -42,6 +45,8 @@
 #include "elf.h"
 #include "err.h"
 #include "exec_stack.h"
+#include "exit.h"
+#include "fork.h"
 #include "fdtable.h"
 #include "file.h"
 #include "kmalloc.h"
@@ -311,7 +316,62 @@ static int build_stack(struct binprm *bp)
 	return write_stack(bp, &spec);
 }
 
-/* ---- 7. commit -------------------------------------------------------------------------- */
+/* ---- 7. de_thread ------------------------------------------------------------------------ */
+
+/* wait_other_threads_locked() - sleep until @p has no thread but the caller; exit_notify
+ * wakes p->group_exec_thread when the count reaches 1. Testing and setting SLEEPING under
+ * tasklist_lock, which the waker holds too, means the wake-up cannot be lost. */
+static void wait_other_threads_locked(struct process *p)
+{
+	while (p->nr_threads > 1) {
+		sched_set_current_state(THREAD_SLEEPING);
+		spin_unlock(&tasklist_lock);
+		schedule();
+		spin_lock(&tasklist_lock);
+	}
+}
+
+/* clear_zap_group_exit() - the killed threads' SIGKILL marked the whole group as exiting
+ * (kernel/signal_deliver.c's default action); the exec'ing thread survives it. TODO(signals):
+ * a genuinely fatal signal that raced with de_thread is forgotten here; Linux tells the two
+ * apart with signal->group_exec_task. */
+static void clear_zap_group_exit(struct process *p)
+{
+	spin_lock(&p->sighand->lock);
+	p->sig.flags &= ~SIGNAL_GROUP_EXIT;
+	sched_current()->sig.pending.signal &= ~sigmask(SIGKILL);
+	spin_unlock(&p->sighand->lock);
+}
+
+/* de_thread() - step 7: the caller becomes the only thread of its process, numbered as the
+ * process (Linux: de_thread, which also swaps the leader's struct pid). Return: 0, or -EINTR
+ * if the process is already being killed (the exec is moot). */
+static int de_thread(struct thread *self, struct process *p)
+{
+	int err = 0;
+
+	spin_lock(&tasklist_lock);
+	if (p->nr_threads > 1 && p->group_exit) {
+		err = -EINTR;
+	} else if (p->nr_threads > 1) {
+		p->group_exit = true;	/* the killed threads exit alone, no group status */
+		p->group_exit_code = EXIT_STATUS_SIGNAL(SIGKILL);
+		p->group_exec_thread = self;
+		zap_other_threads_locked(p);
+		wait_other_threads_locked(p);
+		p->group_exec_thread = NULL;
+		p->group_exit = false;
+		clear_zap_group_exit(p);
+	}
+	if (!err && self->tid != p->tgid) {
+		process_free_nr_locked(self->tid);
+		self->tid = p->tgid;
+	}
+	spin_unlock(&tasklist_lock);
+	return err;
+}
+
+/* ---- 8. commit -------------------------------------------------------------------------- */
 
 /* commit() - the point of no return (the list is in the header comment). CR3 moves to the
  * new tables before the old mm is destroyed, so the CPU never runs on freed page tables. */
@@ -323,7 +383,11 @@ static void commit(struct binprm *bp)
 	p->mm = bp->mm;
 	bp->mm = NULL;
 	arch_activate_mm(p->mm);
-	mm_destroy(old);
+	mm_put(old);
+	spin_lock(&tasklist_lock);
+	fork_vfork_done_locked(p);	/* the vfork parent may run: we are off its mm */
+	spin_unlock(&tasklist_lock);
+	signal_exec(p);
 	files_close_on_exec(p->files);
 	process_set_comm(p, bp->path);
 	arch_uregs_init(sched_current()->uregs, bp->elf.entry + bp->load_bias, bp->sp);
@@ -367,6 +431,8 @@ int do_execve(const char *path, const char *const *argv, const char *const *envp
 		err = load_segments(&bp);
 	if (!err)
 		err = build_stack(&bp);
+	if (!err)
+		err = de_thread(sched_current(), current_process());
 	if (!err)
 		commit(&bp);
 	binprm_release(&bp);

@@ -78,16 +78,15 @@ static bool stack_alloc(struct thread *t)
 }
 
 /**
- * kthread_create() - start a kernel thread that runs @fn(@arg).
- * @fn: the thread's function; when it returns, the thread exits.
- * @arg: passed to @fn.
- * @name: for dumps and gdb; truncated to THREAD_NAME_LEN - 1 characters.
+ * kthread_prepare() - build a kernel thread that will run @fn(@arg), but do not start it:
+ * its creator finishes setting it up (fork gives it a process and user registers), then
+ * calls kthread_start(), or kthread_discard() to give up.
+ * @fn, @arg, @name: as kthread_create().
  *
- * The thread is runnable at once; it runs when the scheduler reaches it in the queue.
  * Context: thread or boot after sched_init(); may allocate; does not sleep.
- * Return: the new thread, or NULL if there is no memory for its struct or stack (ENOMEM).
+ * Return: the thread, not yet known to the scheduler, or NULL if out of memory.
  */
-struct thread *kthread_create(void (*fn)(void *), void *arg, const char *name)
+struct thread *kthread_prepare(void (*fn)(void *), void *arg, const char *name)
 {
 	struct thread *t = thread_new(name);
 
@@ -101,7 +100,44 @@ struct thread *kthread_create(void (*fn)(void *), void *arg, const char *name)
 	 * that later becomes a user process (process_start_init) never overwrites live frames
 	 * when arch_enter_user() fills that slot. */
 	t->context = arch_context_init(arch_uregs_slot(t), fn, arg);
+	return t;
+}
+
+/**
+ * kthread_start() - make a prepared thread runnable.
+ * Context: any thread. Return: nothing.
+ */
+void kthread_start(struct thread *t)
+{
 	sched_add_thread(t);
+}
+
+/**
+ * kthread_discard() - free a prepared thread that was never started.
+ * Context: thread. Return: nothing.
+ */
+void kthread_discard(struct thread *t)
+{
+	t->state = THREAD_DEAD;
+	kthread_free(t);
+}
+
+/**
+ * kthread_create() - start a kernel thread that runs @fn(@arg).
+ * @fn: the thread's function; when it returns, the thread exits.
+ * @arg: passed to @fn.
+ * @name: for dumps and gdb; truncated to THREAD_NAME_LEN - 1 characters.
+ *
+ * The thread is runnable at once; it runs when the scheduler reaches it in the queue.
+ * Context: thread or boot after sched_init(); may allocate; does not sleep.
+ * Return: the new thread, or NULL if there is no memory for its struct or stack (ENOMEM).
+ */
+struct thread *kthread_create(void (*fn)(void *), void *arg, const char *name)
+{
+	struct thread *t = kthread_prepare(fn, arg, name);
+
+	if (t)
+		kthread_start(t);
 	return t;
 }
 

@@ -1,29 +1,39 @@
-/* process.c - struct process, the thread group, and how the first one comes to be.
+/* process.c - struct process, the thread group: the tree of processes, their numbers, and
+ * how the first one comes to be.
  *
  * A process is what the threads of one program share: an address space, open files, a
- * filesystem context, resource limits (kernel/include/process.h). This issue has exactly one
- * process at a time: init. The kernel has no way yet to make a process from nothing but the
- * one Linux uses too - the boot thread turns itself into it. process_start_init() takes the
- * calling kernel thread (the lead's kmain thread), gives it a process with the console as fds
- * 0, 1, 2, a root and cwd of "/", and Linux's default limits, and execs the init program
- * (Linux: kernel_init -> run_init_process -> kernel_execve). On success the thread leaves for
- * user mode and never comes back to the function that called it.
+ * filesystem context, resource limits, signal handlers (kernel/include/process.h). Processes
+ * form a tree: each has a parent (real_parent; `parent` is the same until ptrace arrives and
+ * makes a tracer the parent for wait purposes) and a list of children. fork (kernel/fork.c)
+ * links a child under its parent; exit (kernel/exit.c) hands the children of a dying process
+ * to a reaper; wait (kernel/wait.c) unlinks a zombie for good with release_task(). Every
+ * process is also on one global list, which process_for_each() walks (kill(-1), pgrp scans).
  *
- * Numbers: tgid and tid come from one counter starting at 1, so init is 1 (TODO(pid): struct
- * pid and pid namespaces replace this in the pid-namespace issue). A process's first thread's
- * tid equals its tgid, as in Linux.
+ * The first process is made the way Linux makes it: process_start_init() takes the calling
+ * kernel thread (the lead's kmain thread), gives it a process with the console as fds 0, 1, 2,
+ * a root and cwd of "/", and Linux's default limits, and execs the init program (Linux:
+ * kernel_init -> run_init_process -> kernel_execve).
+ *
+ * Numbers: tgids and tids come from one cyclic allocator over 1 .. PID_MAX - 1 (a bitmap):
+ * after the highest number it wraps to 300 like Linux's RESERVED_PIDS, and it skips a number
+ * while any thread still has it, or while a process group or session is named by it (so a
+ * pgid never comes back as an unrelated process). TODO(pid): struct pid and pid namespaces
+ * replace this in the pid-namespace issue. A process's first thread's tid is its tgid.
  * The identity system calls live here too: getpid, gettid, getppid, set_tid_address,
- * set_robust_list and prctl(PR_SET_NAME/PR_GET_NAME).
+ * set_robust_list and prctl(PR_SET_NAME/PR_GET_NAME, PR_SET/GET_CHILD_SUBREAPER).
  *
  * Invariants: p->threads lists exactly the threads whose t->proc == p (nr_threads of them);
- *   a thread's proc changes only in process_start_init() and do_exit(), by the thread itself.
- * Locking: none yet - one process, one thread, changed only by itself. The processes issue adds
- *   tasklist_lock for the tree and the thread list.
+ *   a process is on its parent's children list from fork until release_task; only init has no
+ *   parent; a number is set in the bitmap while a thread or an unreaped process holds it.
+ * Locking: tasklist_lock (LOCK_TASKLIST, the outermost process lock) protects the tree, the
+ *   process list, the thread lists, exit states and the number bitmap. It is a spinlock: no
+ *   sleeping and no user copies under it.
  * Slab cache: "process". Linux has no single cache for this: task_struct is per thread
  *   (our thread cache already has that name) and the shared part is "signal_cache"
  *   (signal_struct), which holds far less than this struct; "process" says what it is.
- * See also: kernel/exit.c (the end), kernel/exec.c (do_execve), kernel/sched.c (struct thread).
- *   Linux: kernel/fork.c, kernel/sys.c (getpid, prctl), init/main.c (kernel_init).
+ * See also: kernel/fork.c, kernel/exit.c, kernel/wait.c, kernel/exec.c, kernel/sched.c.
+ *   Linux: kernel/fork.c, kernel/pid.c (alloc_pid), kernel/sys.c (getpid, prctl),
+ *   init/main.c (kernel_init).
  */
 #include "process.h"
 #include "arch.h"
@@ -42,12 +52,22 @@
 #include "uaccess.h"
 #include "uapi/errno.h"
 #include "uapi/prctl.h"
+#include "uapi/signal.h"
 
 #define ROBUST_LIST_HEAD_SIZE	24	/* sizeof(struct robust_list_head) on x86-64 */
 #define NR_OPEN_MAX		1048576	/* Linux's default fs.nr_open: NOFILE's hard ceiling */
 
+#define PID_WRAP		300	/* where numbers start again after PID_MAX (Linux) */
+
+struct spinlock tasklist_lock = SPINLOCK_INIT("tasklist", LOCK_TASKLIST);
+
 static struct kmem_cache *process_cache;	/* "process" */
-static pid_t next_nr = 1;			/* TODO(pid): the pid allocator */
+
+/* Protected by tasklist_lock: */
+static struct list_head all_processes = LIST_HEAD_INIT(all_processes);	/* via tasks */
+static int nr_processes;			/* on all_processes */
+static uint64_t nr_bitmap[PID_MAX / 64];	/* bit nr: a thread or process holds nr */
+static pid_t last_nr;				/* the allocator continues after it */
 
 /* Linux's defaults for the first process (include/asm-generic/resource.h, INIT_RLIMITS);
  * NPROC and SIGPENDING, which Linux sizes from RAM at boot, get a small machine's value. */
@@ -70,14 +90,66 @@ static const struct rlimit default_rlimits[RLIM_NLIMITS] = {
 	[RLIMIT_RTTIME] = { RLIM_INFINITY, RLIM_INFINITY },
 };
 
-/* alloc_nr() - the next process or thread number. TODO(pid): pid_alloc(). */
-static pid_t alloc_nr(void)
+/* nr_is_group_name() - is @nr some process's pgid or sid? Then it is still in use. */
+static bool nr_is_group_name(pid_t nr)
 {
-	return __atomic_fetch_add(&next_nr, 1, __ATOMIC_RELAXED);
+	struct process *p;
+
+	list_for_each_entry(p, &all_processes, tasks)
+		if (p->pgid == nr || p->sid == nr)
+			return true;
+	return false;
+}
+
+static bool nr_taken(pid_t nr)
+{
+	return nr_bitmap[nr / 64] & (1ULL << (nr % 64));
 }
 
 /**
- * process_create() - a new, empty process: no threads, no mm, no files, default limits.
+ * process_alloc_nr_locked() - a free process/thread number, cyclically after the last one.
+ *
+ * Context: tasklist_lock held. Return: the number (now taken), or 0 if every one is in use.
+ */
+pid_t process_alloc_nr_locked(void)
+{
+	pid_t nr = last_nr;
+
+	assert_held(&tasklist_lock);
+	for (int tries = 0; tries < PID_MAX; tries++) {
+		nr = nr + 1 >= PID_MAX ? (last_nr ? PID_WRAP : 1) : nr + 1;
+		if (nr_taken(nr) || nr_is_group_name(nr))
+			continue;
+		nr_bitmap[nr / 64] |= 1ULL << (nr % 64);
+		last_nr = nr;
+		return nr;
+	}
+	return 0;
+}
+
+/**
+ * process_free_nr_locked() - @nr may be given out again (once no pgid/sid names it).
+ * Context: tasklist_lock held. Return: nothing.
+ */
+void process_free_nr_locked(pid_t nr)
+{
+	assert_held(&tasklist_lock);
+	BUG_ON(nr <= 0 || nr >= PID_MAX || !nr_taken(nr));
+	nr_bitmap[nr / 64] &= ~(1ULL << (nr % 64));
+}
+
+/**
+ * process_count() - processes that exist (zombies included), for the limit and for tests.
+ * Context: any. Return: the count (a snapshot).
+ */
+int process_count(void)
+{
+	return READ_ONCE(nr_processes);
+}
+
+/**
+ * process_create() - a new, empty process: no threads, no mm, no files, default limits, no
+ * number and not in the tree yet (fork and process_start_init do both under tasklist_lock).
  * @comm: its name (a path is cut to its last component).
  *
  * Context: thread; allocates. Return: the process, or NULL if out of memory.
@@ -93,23 +165,140 @@ struct process *process_create(const char *comm)
 	p = process_cache ? kmem_cache_zalloc(process_cache) : NULL;
 	if (!p)
 		return NULL;
-	p->tgid = alloc_nr();
 	process_set_comm(p, comm);
 	memcpy(p->rlim, default_rlimits, sizeof(p->rlim));
 	list_init(&p->threads);
+	list_init(&p->children);
+	list_init(&p->sibling);
+	list_init(&p->tasks);
+	wait_queue_init(&p->wait_chldexit, "wait_chldexit");
+	p->exit_signal = SIGCHLD;
 	return p;
 }
 
 /**
  * process_destroy() - free a process whose threads, mm, files and fs are all gone.
- * @p: the process; nothing may point to it any more.
+ * @p: the process; unlinked from the tree (release_task) or never linked; nothing may point
+ *     to it any more.
  *
  * Context: thread. Return: nothing; panics if something is still attached.
  */
 void process_destroy(struct process *p)
 {
 	BUG_ON(!list_empty(&p->threads) || p->mm || p->files || p->fs);
+	BUG_ON(!list_empty(&p->children) || !list_empty(&p->tasks));
 	kmem_cache_free(process_cache, p);
+}
+
+/**
+ * process_link_locked() - make @child a child of @parent (NULL: the root, init) and put it
+ * on the process list, numbered already (child->tgid).
+ * Context: tasklist_lock held. Return: nothing.
+ */
+void process_link_locked(struct process *child, struct process *parent)
+{
+	assert_held(&tasklist_lock);
+	child->real_parent = parent;
+	child->parent = parent;
+	if (parent)
+		list_add_tail(&child->sibling, &parent->children);
+	list_add_tail(&child->tasks, &all_processes);
+	nr_processes++;
+}
+
+/**
+ * release_task() - the last of a process: out of the tree and the list, its number freed,
+ * its memory returned (Linux: release_task, which also flushes /proc: next issue).
+ * @p: a zombie its parent reaped (EXIT_DEAD), or one auto-reaped at exit; no threads left.
+ *
+ * Context: thread, tasklist_lock NOT held (taken here). Return: nothing.
+ */
+void release_task(struct process *p)
+{
+	spin_lock(&tasklist_lock);
+	list_del(&p->sibling);
+	list_init(&p->sibling);
+	list_del(&p->tasks);
+	list_init(&p->tasks);
+	nr_processes--;
+	process_free_nr_locked(p->tgid);
+	spin_unlock(&tasklist_lock);
+	signal_process_release(p);
+	process_destroy(p);
+}
+
+/**
+ * process_find() - the live or zombie process numbered @tgid.
+ * @tgid: a number; <= 0 finds nothing.
+ *
+ * Context: tasklist_lock held by the caller if it keeps using the result; else it may be
+ * reaped at any moment. Return: the process, or NULL.
+ */
+struct process *process_find(pid_t tgid)
+{
+	struct process *p;
+
+	list_for_each_entry(p, &all_processes, tasks)
+		if (p->tgid == tgid && p->exit_state != EXIT_DEAD)
+			return p;
+	return NULL;
+}
+
+/**
+ * thread_find() - the thread numbered @tid, in any process.
+ * Context: as process_find(). Return: the thread, or NULL (exited threads are gone).
+ */
+struct thread *thread_find(pid_t tid)
+{
+	struct process *p;
+	struct thread *t;
+
+	list_for_each_entry(p, &all_processes, tasks)
+		list_for_each_entry(t, &p->threads, thread_link)
+			if (t->tid == tid)
+				return t;
+	return NULL;
+}
+
+/**
+ * process_for_each_locked() - process_for_each() for a caller that holds tasklist_lock
+ * already (setpgid's checks, the tty's job control: kernel/pgrp.c, kernel/fs/tty.c).
+ * @fn: as process_for_each(); it must not take tasklist_lock.
+ *
+ * Context: tasklist_lock held. Return: true if @fn stopped the walk.
+ */
+bool process_for_each_locked(bool (*fn)(struct process *p, void *arg), void *arg)
+{
+	struct process *p, *next;
+
+	assert_held(&tasklist_lock);
+	list_for_each_entry_safe(p, next, &all_processes, tasks)
+		if (p->exit_state != EXIT_DEAD && fn(p, arg))
+			return true;
+	return false;
+}
+
+/**
+ * process_for_each() - call @fn(p, @arg) for every process, zombies included, until it
+ * returns true.
+ * @fn: runs under tasklist_lock: must not sleep (it may take LOCK_SIGHAND and below).
+ *
+ * Context: thread, tasklist_lock not held. Return: true if @fn stopped the walk.
+ */
+bool process_for_each(bool (*fn)(struct process *p, void *arg), void *arg)
+{
+	struct process *p, *next;
+	bool stopped = false;
+
+	spin_lock(&tasklist_lock);
+	list_for_each_entry_safe(p, next, &all_processes, tasks) {
+		if (p->exit_state != EXIT_DEAD && fn(p, arg)) {
+			stopped = true;
+			break;
+		}
+	}
+	spin_unlock(&tasklist_lock);
+	return stopped;
 }
 
 /**
@@ -138,36 +327,48 @@ void process_set_comm(struct process *p, const char *path)
 	strlcpy(p->comm, name, sizeof(p->comm));
 }
 
-/* attach_thread() - @t becomes @p's thread number @tid, with user registers and FPU state. */
-static int attach_thread(struct process *p, struct thread *t, pid_t tid)
+/**
+ * process_attach_thread() - @t becomes @p's thread number @tid, with user registers and an
+ * FPU/TLS area of its own (default state; fork copies the parent's over it).
+ * @p: the process. @t: a kernel thread not yet running user code. @tid: its number, taken.
+ *
+ * Context: thread, tasklist_lock not held. Return: 0 or -ENOMEM (then nothing changed).
+ */
+int process_attach_thread(struct process *p, struct thread *t, pid_t tid)
 {
 	int err = arch_thread_init(t);
 
 	if (err)
 		return err;
+	spin_lock(&tasklist_lock);
 	t->proc = p;
 	t->tid = tid;
 	t->uregs = arch_uregs_slot(t);
 	list_add_tail(&t->thread_link, &p->threads);
 	p->nr_threads++;
+	p->live++;
+	spin_unlock(&tasklist_lock);
 	return 0;
 }
 
 /**
- * process_detach_thread() - @t leaves its process and is a kernel thread again.
+ * process_detach_thread() - @t leaves its process and is a kernel thread again. Its FPU
+ * area is freed later, with the thread (kthread_free), since it may still be switched out.
  * @t: the current thread, attached to a process.
  *
- * Context: the thread itself (exit, a failed start of init). Return: nothing.
+ * Context: the thread itself (exit_notify, a failed start of init), tasklist_lock held.
+ * Return: nothing.
  */
 void process_detach_thread(struct thread *t)
 {
 	struct process *p = t->proc;
 
+	assert_held(&tasklist_lock);
 	list_del(&t->thread_link);
+	list_init(&t->thread_link);
 	p->nr_threads--;
 	t->proc = NULL;
 	t->uregs = NULL;
-	arch_thread_free(t);
 }
 
 /* init_resources() - console on 0, 1, 2 and a root/cwd of "/": what init starts with. */
@@ -191,12 +392,15 @@ static int start_init_failed(struct process *p, int err)
 {
 	struct thread *t = sched_current();
 
+	spin_lock(&tasklist_lock);
 	if (t->proc == p)
 		process_detach_thread(t);
+	spin_unlock(&tasklist_lock);
+	arch_thread_free(t);
 	exit_mm(p);
 	exit_files(p);
 	exit_fs(p);
-	process_destroy(p);
+	release_task(p);
 	return err;
 }
 
@@ -221,9 +425,18 @@ int process_start_init(const char *path, const char *const *argv)
 	if (!p)
 		return -ENOMEM;
 	p->is_init = true;
-	err = init_resources(p);
+	spin_lock(&tasklist_lock);
+	p->tgid = process_alloc_nr_locked();	/* the first number: 1 */
+	p->pgid = p->tgid;
+	p->sid = p->tgid;
+	process_link_locked(p, NULL);
+	spin_unlock(&tasklist_lock);
+	err = signal_fork(p, NULL, 0);
+	signal_thread_init(t, NULL);	/* nothing pending, nothing blocked */
 	if (!err)
-		err = attach_thread(p, t, p->tgid);
+		err = init_resources(p);
+	if (!err)
+		err = process_attach_thread(p, t, p->tgid);
 	if (!err)
 		err = do_execve(path, argv, envp);
 	if (err)
@@ -248,12 +461,20 @@ long sys_gettid(const struct syscall_args *a)
 	return sched_current()->tid;
 }
 
-/* getppid() - 0 for now: init's parent is the kernel, which Linux reports as 0 too, and init
- * is the only process. Real parents come with fork in the processes issue. */
+/* getppid() - the tgid of the process that forked us or adopted us (real_parent: a tracer
+ * does not change it); 0 for init, whose parent is the kernel, as on Linux. */
 long sys_getppid(const struct syscall_args *a)
 {
+	struct process *parent;
+	pid_t nr = 0;
+
 	(void)a;
-	return 0;
+	spin_lock(&tasklist_lock);
+	parent = current_process()->real_parent;
+	if (parent)
+		nr = parent->tgid;
+	spin_unlock(&tasklist_lock);
+	return nr;
 }
 
 /* do_set_tid_address() - remember where to write 0 when the thread exits (futex wake comes
@@ -311,7 +532,26 @@ static long get_name(uaddr_t ubuf)
 	return copy_to_user(ubuf, name, sizeof(name));
 }
 
-/* do_prctl() - the two options we implement. Return: 0, -EFAULT, or -EINVAL for others. */
+/* set_child_subreaper() - PR_SET_CHILD_SUBREAPER: orphaned descendants come to us instead
+ * of init. Descendants that exist already learn it through has_child_subreaper when they
+ * fork (Linux sets it on the whole subtree; we look up the ancestors at exit instead). */
+static long set_child_subreaper(uint64_t on)
+{
+	spin_lock(&tasklist_lock);
+	current_process()->is_child_subreaper = on != 0;
+	spin_unlock(&tasklist_lock);
+	return 0;
+}
+
+/* get_child_subreaper() - PR_GET_CHILD_SUBREAPER: 0 or 1 into the int at @uflag. */
+static long get_child_subreaper(uaddr_t uflag)
+{
+	int on = current_process()->is_child_subreaper;
+
+	return copy_to_user(uflag, &on, sizeof(on));
+}
+
+/* do_prctl() - the options we implement. Return: 0, -EFAULT, or -EINVAL for others. */
 static long do_prctl(int option, uint64_t arg2)
 {
 	switch (option) {
@@ -319,6 +559,10 @@ static long do_prctl(int option, uint64_t arg2)
 		return set_name(arg2);
 	case PR_GET_NAME:
 		return get_name(arg2);
+	case PR_SET_CHILD_SUBREAPER:
+		return set_child_subreaper(arg2);
+	case PR_GET_CHILD_SUBREAPER:
+		return get_child_subreaper(arg2);
 	default:
 		return -EINVAL;
 	}

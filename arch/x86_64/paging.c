@@ -338,6 +338,11 @@ struct leaf_visit {
 	void (*fn)(struct leaf_visit *v, uint64_t *e, uint64_t va);
 	void (*put)(paddr_t pa);	/* unmap: where frames go */
 	unsigned int prot;		/* protect: the new protection */
+	bool (*is_shared)(paddr_t pa);	/* protect: keep shared frames read-only (NULL: no) */
+	paddr_t dst_root;		/* copy: the tree that receives the entries */
+	void (*get)(paddr_t pa);	/* copy: count the frame's new mapping */
+	bool cow;			/* copy: write-protect both entries */
+	int err;			/* copy: -ENOMEM once a table could not be allocated */
 	size_t count;			/* leaves visited */
 };
 
@@ -475,21 +480,75 @@ size_t pgtable_unmap_user(paddr_t root, uaddr_t start, uaddr_t end, void (*put)(
 
 static void protect_leaf(struct leaf_visit *v, uint64_t *e, uint64_t va)
 {
-	*e = prot_to_pte(*e & PTE_ADDR_MASK, v->prot);
+	paddr_t pa = *e & PTE_ADDR_MASK;
+	unsigned int prot = v->prot;
+
+	/* A frame still shared copy-on-write must not become writable here: the next write
+	 * fault copies it (kernel/mm/fault.c). */
+	if ((prot & PROT_WRITE) && v->is_shared && v->is_shared(pa))
+		prot &= ~PROT_WRITE;
+	*e = prot_to_pte(pa, prot);
 	flush_if_current(v->root, va);
 }
 
 /**
  * pgtable_protect_user() - give every mapped user page in [@start, @end) protection @prot.
  * @root: a user tree. @start, @end: page-aligned. @prot: PROT_* bits, PROT_NONE included.
+ * @is_shared: for a private mapping, tells which frames are shared copy-on-write: those stay
+ *             read-only whatever @prot says. NULL for shared mappings.
  *
  * Unmapped pages stay unmapped (they get @prot when they are faulted in).
  * Context: the caller serialises edits of this tree. Does not sleep.
  * Return: nothing.
  */
-void pgtable_protect_user(paddr_t root, uaddr_t start, uaddr_t end, unsigned int prot)
+void pgtable_protect_user(paddr_t root, uaddr_t start, uaddr_t end, unsigned int prot,
+			  bool (*is_shared)(paddr_t pa))
 {
-	struct leaf_visit v = { .root = root, .fn = protect_leaf, .prot = prot };
+	struct leaf_visit v = { .root = root, .fn = protect_leaf, .prot = prot,
+				.is_shared = is_shared };
 
 	walk_user_range(root, start, end, &v);
+}
+
+/* copy_leaf() - install the entry @e of the source tree at @va in the destination tree. */
+static void copy_leaf(struct leaf_visit *v, uint64_t *e, uint64_t va)
+{
+	uint64_t *d;
+
+	if (v->err)
+		return;
+	d = walk(v->dst_root, va, 1, TABLE_FLAGS | PTE_USER);
+	if (!d) {
+		v->err = -ENOMEM;
+		return;
+	}
+	if (v->cow && (*e & PTE_WRITE)) {
+		*e &= ~PTE_WRITE;
+		flush_if_current(v->root, va);
+	}
+	*d = *e;
+	v->get(*e & PTE_ADDR_MASK);
+}
+
+/**
+ * pgtable_copy_user() - map every user page of [@start, @end) of @src into @dst too, at the
+ * same address and with the same frame (fork).
+ * @src, @dst: user trees; @dst has nothing mapped in the range.
+ * @cow: write-protect the page in both trees (a private mapping: copy-on-write); false keeps
+ *       the entries as they are (a shared mapping).
+ * @get: called with each frame that gained a mapping (page_ref_get).
+ *
+ * Context: the caller serialises edits of both trees. Does not sleep.
+ * Return: the number of pages copied, or -ENOMEM if a page table of @dst could not be
+ * allocated; the pages copied before that are mapped in @dst (and counted by @get), so the
+ * caller unmaps the range to undo.
+ */
+long pgtable_copy_user(paddr_t dst, paddr_t src, uaddr_t start, uaddr_t end, bool cow,
+		      void (*get)(paddr_t pa))
+{
+	struct leaf_visit v = { .root = src, .fn = copy_leaf, .dst_root = dst, .cow = cow,
+				.get = get };
+
+	walk_user_range(src, start, end, &v);
+	return v.err ? v.err : (long)v.count;
 }

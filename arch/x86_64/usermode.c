@@ -149,3 +149,24 @@ NORETURN void arch_enter_user(struct trap_frame *tf)
 			     : "memory");
 	__builtin_unreachable();
 }
+
+/**
+ * arch_fork_frame() - the user registers a forked or cloned thread starts with: a copy of
+ * its parent's at the system call, with rax = 0 (fork returns 0 in the child) and, if
+ * @newsp is not 0, that stack pointer (clone of a thread).
+ * @child: the new thread (its slot at the top of its own kernel stack is filled).
+ * @parent_tf: the parent's saved user registers.
+ * @newsp: the child's stack, or 0 to keep the parent's.
+ *
+ * Context: thread. Return: nothing.
+ */
+void arch_fork_frame(struct thread *child, const struct trap_frame *parent_tf, uaddr_t newsp)
+{
+	struct trap_frame *tf = arch_uregs_slot(child);
+
+	*tf = *parent_tf;
+	tf->rax = 0;
+	if (newsp)
+		tf->rsp = newsp;
+	child->uregs = tf;
+}

@@ -14,6 +14,10 @@
 struct thread;
 
 struct thread *kthread_create(void (*fn)(void *), void *arg, const char *name);
+/* Two-step creation for fork: build, finish setting up, then start (or discard). */
+struct thread *kthread_prepare(void (*fn)(void *), void *arg, const char *name);
+void kthread_start(struct thread *t);
+void kthread_discard(struct thread *t);
 NORETURN void kthread_exit(void);
 
 /* For kernel/sched.c only. */

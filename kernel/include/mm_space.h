@@ -13,8 +13,11 @@
  * the heap (brk) right after its last segment, mmap areas allocated top-down from
  * MMAP_BASE, the stack's 8 MiB just below USER_STACK_TOP.
  *
- * Copy-on-write fork (the next issue) will copy the list and share frames: every area says
- * whether it is private (VMA_PRIVATE: writes are the process's own) or shared (VMA_SHARED).
+ * Copy-on-write fork (mm_dup) copies the list and shares the frames: a private area's pages
+ * (VMA_PRIVATE) become read-only in both address spaces and the first write to one copies it
+ * (kernel/mm/fault.c); a shared area's pages (VMA_SHARED) stay shared and writable. Frames
+ * count their mappings (struct page refcount, kernel/mm/page.c). An mm may also be used by
+ * several processes at once (CLONE_VM, vfork): mm_get/mm_put count them in users.
  * See also: kernel/mm/mmap.c (brk, mmap, munmap, mprotect), kernel/exec.c (builds a fresh mm),
  * kernel/include/pgtable.h (the page tables). Linux: include/linux/mm_types.h (mm_struct,
  * vm_area_struct), mm/mmap.c, mm/memory.c. */
@@ -58,6 +61,9 @@ struct vm_area {
 };
 
 struct mm {
+	/* Changed atomically (mm_get, mm_put): */
+	int users;	   /* processes using this address space; freed when it drops to 0 */
+
 	/* Immutable after mm_create(): */
 	paddr_t pgtable;   /* root of the page-table tree (a CR3 value) */
 	uaddr_t stack_top; /* USER_STACK_TOP */
@@ -76,6 +82,9 @@ struct mm {
 void mm_space_init(void);
 struct mm *mm_create(void);
 void mm_destroy(struct mm *mm);
+struct mm *mm_dup(struct mm *old);
+void mm_get(struct mm *mm);
+void mm_put(struct mm *mm);
 paddr_t mm_pgtable_root(const struct mm *mm);
 void mm_set_brk_start(struct mm *mm, uaddr_t start);
 
@@ -95,5 +104,6 @@ void mm_dump(struct mm *mm);
 /* Demand paging and access from outside (fault.c). */
 int mm_handle_fault(struct mm *mm, uaddr_t addr, bool write, bool exec);
 int mm_copy_to(struct mm *mm, uaddr_t dst, const void *src, size_t n);
+int mm_populate_area(struct mm *mm, const struct vm_area *a);
 
 #endif

@@ -2,7 +2,8 @@
  * The frame allocator knows only free/used; struct page says who owns a used frame and why,
  * so that from any kernel pointer into the direct map we can find its frame's owner:
  * kfree() and kmem_cache_free() start with virt_to_page(). A slab's own bookkeeping lives in
- * its first frame's struct page (the "head"), as in Linux's SLUB. See kernel/mm/page.c.
+ * its first frame's struct page (the "head"), as in Linux's SLUB. A frame mapped into user
+ * space counts the page tables that map it (refcount), for copy-on-write. See kernel/mm/page.c.
  * Linux: include/linux/mm_types.h (struct page), include/linux/mm.h (virt_to_page). */
 #ifndef REAPER_PAGE_H
 #define REAPER_PAGE_H
@@ -29,6 +30,10 @@ struct page {
 	struct kmem_cache *cache;   /* the cache this slab belongs to */
 	void *freelist;		    /* first free object; each free object links the next */
 	struct list_head slab_list; /* on the cache's full, partial or free list */
+
+	/* User frames only (mapped into address spaces: kernel/mm/fault.c, mm_space.c), changed
+	 * with atomic operations (page_ref_*), so no lock: */
+	uint32_t refcount; /* page tables mapping this frame; 0 when not a user frame */
 };
 
 void page_init(paddr_t max_phys);
@@ -37,5 +42,13 @@ size_t page_to_pfn(const struct page *page);
 struct page *virt_to_page(const void *va);
 void *page_address(const struct page *page);
 size_t page_count(void);
+
+/* Reference counts of user frames: copy-on-write fork shares a frame between address spaces
+ * and frees it when the last mapping goes (page.c). */
+void page_ref_init(paddr_t pa);
+void page_ref_get(paddr_t pa);
+void page_ref_put(paddr_t pa);
+uint32_t page_ref_count(paddr_t pa);
+bool page_ref_is_shared(paddr_t pa);
 
 #endif

@@ -23,6 +23,9 @@ void pgtable_destroy_user(paddr_t root);
 int pgtable_map_user(paddr_t root, uaddr_t va, paddr_t pa, unsigned int prot);
 paddr_t pgtable_user_frame(paddr_t root, uaddr_t va, unsigned int *prot);
 size_t pgtable_unmap_user(paddr_t root, uaddr_t start, uaddr_t end, void (*put)(paddr_t pa));
-void pgtable_protect_user(paddr_t root, uaddr_t start, uaddr_t end, unsigned int prot);
+void pgtable_protect_user(paddr_t root, uaddr_t start, uaddr_t end, unsigned int prot,
+			  bool (*is_shared)(paddr_t pa));
+long pgtable_copy_user(paddr_t dst, paddr_t src, uaddr_t start, uaddr_t end, bool cow,
+		      void (*get)(paddr_t pa));
 
 #endif

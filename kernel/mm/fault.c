@@ -12,22 +12,36 @@
  *   5. maps it with the area's protection.
  * Each page is read from the file into a fresh frame, never shared with a page cache, so a
  * private file mapping's writes stay private for free. (Linux maps page-cache pages and
- * copies on write; with copy-on-write fork we will share frames between processes.)
+ * copies on write.)
+ *
+ * Copy-on-write (after fork, kernel/mm/mm_space.c mm_dup): a write to a PRESENT, read-only
+ * page of a writable private area means the frame is shared with another address space.
+ * cow_page() then gives this address space its own copy - or, if every other mapping has
+ * gone meanwhile (refcount 1), simply makes the frame writable again. Frames are counted
+ * per mapping (kernel/mm/page.c): a new page starts at 1, the copy drops one reference on
+ * the shared frame.
+ *
+ * Threads sharing an mm fault concurrently: with one CPU, the page-table update of each
+ * fault runs with interrupts off (check the entry, then map), so two threads touching the
+ * same new page cannot both map a frame; the loser frees its frame and retries the access.
  *
  * The same path serves the kernel: copy_to_user() on a page not yet mapped faults inside the
  * copy and arrives here, and mm_copy_to() writes into an address space that is not the
  * current one (exec's new stack) by faulting its pages in and writing through the direct map.
  *
  * Invariants: as mm_space.c; a page is mapped only if its area allows some access.
- * Locking: the mm's owner (see mm_space.c); the file read may sleep, so interrupts are on.
+ * Locking: the mm's owner (see mm_space.c); the file read may sleep, so interrupts are on
+ *   for it; the final check-and-map is done with interrupts off (see above; on SMP this
+ *   becomes the mm's page-table lock, Linux's pte lock).
  * See also: kernel/mm/mm_space.c, arch/x86_64/trap.c (the caller), kernel/mm/uaccess.c.
- * Linux: mm/memory.c (handle_mm_fault, do_anonymous_page, do_read_fault),
+ * Linux: mm/memory.c (handle_mm_fault, do_anonymous_page, do_read_fault, do_wp_page),
  *   arch/x86/mm/fault.c (access_error), mm/memory.c (access_remote_vm).
  */
 #include "mm_space.h"
 #include "arch.h"
 #include "file.h"
 #include "frame.h"
+#include "page.h"
 #include "pgtable.h"
 #include "string.h"
 #include "uaccess.h"
@@ -58,6 +72,26 @@ static int fill_from_file(const struct vm_area *a, uaddr_t page, void *kva)
 	return got < 0 ? (int)got : 0;
 }
 
+/* install_page() - step 5, atomically with respect to other threads of @mm: map @pa at
+ * @page unless some other fault mapped the page meanwhile (then @pa is freed). */
+static int install_page(struct mm *mm, const struct vm_area *a, uaddr_t page, paddr_t pa)
+{
+	unsigned long flags = arch_irq_save();
+	int err = 0;
+
+	if (pgtable_user_frame(mm->pgtable, page, NULL)) {
+		frame_free(pa);	/* lost the race: the access is retried on the winner's page */
+	} else {
+		err = pgtable_map_user(mm->pgtable, page, pa, a->prot);
+		if (!err) {
+			page_ref_init(pa);
+			mm->nr_pages++;
+		}
+	}
+	arch_irq_restore(flags);
+	return err;
+}
+
 /* map_new_page() - steps 3 to 5: a filled frame for @page of area @a. */
 static int map_new_page(struct mm *mm, const struct vm_area *a, uaddr_t page)
 {
@@ -68,13 +102,54 @@ static int map_new_page(struct mm *mm, const struct vm_area *a, uaddr_t page)
 		return -ENOMEM;
 	err = a->file ? fill_from_file(a, page, phys_to_virt(pa)) : 0;
 	if (!err)
-		err = pgtable_map_user(mm->pgtable, page, pa, a->prot);
-	if (err) {
+		err = install_page(mm, a, page, pa);
+	if (err)
 		frame_free(pa);
-		return err;
+	return err;
+}
+
+/* cow_copy_locked() - give @page of @mm a private copy of the shared frame @old. */
+static int cow_copy_locked(struct mm *mm, const struct vm_area *a, uaddr_t page, paddr_t old)
+{
+	paddr_t pa = frame_alloc();
+
+	if (!pa)
+		return -ENOMEM;
+	memcpy(phys_to_virt(pa), phys_to_virt(old), PAGE_SIZE);
+	if (pgtable_map_user(mm->pgtable, page, pa, a->prot)) {
+		frame_free(pa);	/* cannot happen: the entry's tables exist */
+		return -ENOMEM;
 	}
-	mm->nr_pages++;
+	page_ref_init(pa);
+	page_ref_put(old);
 	return 0;
+}
+
+/* cow_page() - a write to the present, read-only @page of the writable private area @a:
+ * reuse the frame if this is its only mapping, else copy it. Interrupts are off so the
+ * count cannot change between the test and the remap (see the header comment). */
+static int cow_page(struct mm *mm, const struct vm_area *a, uaddr_t page)
+{
+	unsigned long flags = arch_irq_save();
+	paddr_t old = pgtable_user_frame(mm->pgtable, page, NULL);
+	int err = 0;
+
+	if (!old)
+		err = -EAGAIN;	/* unmapped meanwhile: fault again */
+	else if (!page_ref_is_shared(old))
+		err = pgtable_map_user(mm->pgtable, page, old, a->prot);
+	else
+		err = cow_copy_locked(mm, a, page, old);
+	arch_irq_restore(flags);
+	return err == -EAGAIN ? 0 : err;
+}
+
+/* is_cow_fault() - a write to a page whose entry is read-only but whose area is a writable
+ * private mapping: the frame was shared by fork. */
+static bool is_cow_fault(const struct vm_area *a, unsigned int pte_prot, bool write)
+{
+	return write && !(pte_prot & PROT_WRITE) && pte_prot != PROT_NONE &&
+	       (a->prot & PROT_WRITE) && (a->flags & VMA_PRIVATE);
 }
 
 /**
@@ -84,9 +159,8 @@ static int map_new_page(struct mm *mm, const struct vm_area *a, uaddr_t page)
  * @write: the access was a write. @exec: it was an instruction fetch.
  *
  * The steps are in the header comment. A page already mapped is left alone: if its PTE
- * allows the access, the fault was spurious (0); if not, -EFAULT. (Copy-on-write, the next
- * issue, will turn a write to a present read-only page of a writable private area into a
- * copy here.)
+ * allows the access, the fault was spurious (0); a write to a read-only page of a writable
+ * private area is copy-on-write (cow_page); anything else is -EFAULT.
  * Context: process context of @mm's owner, interrupts on; may sleep reading a file.
  * Return: 0 (retry the access), -EFAULT (no area, or the access is not allowed), -ENOMEM
  * (out of frames or page tables), or the file's -errno (-EIO) if reading it failed.
@@ -102,9 +176,35 @@ int mm_handle_fault(struct mm *mm, uaddr_t addr, bool write, bool exec)
 	a = mm_find_area(mm, addr);
 	if (!a || !access_allowed(a->prot, write, exec))
 		return -EFAULT;
-	if (pgtable_user_frame(mm->pgtable, page, &pte_prot))
-		return access_allowed(pte_prot, write, exec) ? 0 : -EFAULT;
-	return map_new_page(mm, a, page);
+	if (!pgtable_user_frame(mm->pgtable, page, &pte_prot))
+		return map_new_page(mm, a, page);
+	if (access_allowed(pte_prot, write, exec))
+		return 0;
+	if (is_cow_fault(a, pte_prot, write))
+		return cow_page(mm, a, page);
+	return -EFAULT;
+}
+
+/**
+ * mm_populate_area() - map every page of area @a of @mm that is not mapped yet.
+ * @mm: the address space. @a: one of its areas.
+ *
+ * fork uses it for shared anonymous areas: their pages must exist before the address space
+ * is copied, or parent and child would each fault in a zero page of their own later and
+ * stop sharing. (Linux gives such an area a shmem file instead, whose pages both find.)
+ * Context: thread; the caller owns @mm. Return: 0 or -ENOMEM.
+ */
+int mm_populate_area(struct mm *mm, const struct vm_area *a)
+{
+	for (uaddr_t page = a->start; page < a->end; page += PAGE_SIZE) {
+		int err = 0;
+
+		if (!pgtable_user_frame(mm->pgtable, page, NULL))
+			err = map_new_page(mm, a, page);
+		if (err)
+			return err;
+	}
+	return 0;
 }
 
 /* writable_frame() - the frame behind the user page at @page of @mm, faulted in for a

@@ -15,20 +15,23 @@
  *
  * Invariants: areas are page-aligned, non-empty, sorted and never overlap; no two adjacent
  *   areas could be merged; every mapped user page lies inside an area and was mapped with
- *   that area's prot; mm->nr_pages counts the mapped pages; an area holds one reference on
- *   its file.
+ *   that area's prot, except that a private page whose frame is shared copy-on-write is
+ *   mapped read-only; mm->nr_pages counts the mapped pages; an area holds one reference on
+ *   its file; every mapped frame is counted once per mapping (page_ref_*).
  * Locking: none yet: an mm is touched only by its process's single thread, or by exec
  *   before anyone else can see it (TODO(threads): a sleeping mmap lock, Linux's mmap_lock).
  * The list is searched linearly: programs here have a few dozen areas. (Linux keeps them in
  * a maple tree for the thousands of a browser.)
  * See also: kernel/mm/fault.c (filling pages), kernel/mm/mmap.c (the syscalls), kernel/exec.c,
  *   kernel/include/pgtable.h. Linux: mm/mmap.c (mmap_region, do_vmi_munmap, vma_merge),
- *   mm/mprotect.c (mprotect_fixup), kernel/fork.c (mm_alloc), mm/vma.c (split_vma).
+ *   mm/mprotect.c (mprotect_fixup), kernel/fork.c (mm_alloc, dup_mm, dup_mmap: our mm_dup),
+ *   mm/vma.c (split_vma), mm/memory.c (copy_page_range).
  */
 #include "mm_space.h"
 #include "arch.h"
 #include "file.h"
 #include "frame.h"
+#include "page.h"
 #include "panic.h"
 #include "pgtable.h"
 #include "printk.h"
@@ -95,7 +98,7 @@ static void area_link(struct mm *mm, struct vm_area *a)
 /* area_remove() - unmap @a's pages (freeing their frames), unlink and free it. */
 static void area_remove(struct mm *mm, struct vm_area *a)
 {
-	mm->nr_pages -= pgtable_unmap_user(mm->pgtable, a->start, a->end, frame_free);
+	mm->nr_pages -= pgtable_unmap_user(mm->pgtable, a->start, a->end, page_ref_put);
 	list_del(&a->link);
 	mm->nr_areas--;
 	area_free(a);
@@ -205,6 +208,7 @@ struct mm *mm_create(void)
 		return NULL;
 	}
 	list_init(&mm->areas);
+	mm->users = 1;
 	mm->stack_top = USER_STACK_TOP;
 	mm->mmap_base = MMAP_BASE;
 	return mm;
@@ -230,6 +234,82 @@ void mm_destroy(struct mm *mm)
 		panic("mm: %zu pages still counted after unmapping every area", mm->nr_pages);
 	pgtable_destroy_user(mm->pgtable);
 	kmem_cache_free(mm_cache, mm);
+}
+
+/**
+ * mm_get() - one more process uses @mm (CLONE_VM, vfork).
+ * Context: any. Return: nothing.
+ */
+void mm_get(struct mm *mm)
+{
+	__atomic_add_fetch(&mm->users, 1, __ATOMIC_RELAXED);
+}
+
+/**
+ * mm_put() - a process stops using @mm; the last one destroys it (mm_destroy()).
+ * @mm: the address space, or NULL. The caller no longer runs on it (arch_activate_mm).
+ * Context: thread. Does not sleep. Return: nothing.
+ */
+void mm_put(struct mm *mm)
+{
+	if (mm && __atomic_sub_fetch(&mm->users, 1, __ATOMIC_ACQ_REL) == 0)
+		mm_destroy(mm);
+}
+
+/* dup_area() - copy area @a of @old into @mm with its pages: private pages become
+ * copy-on-write in both, shared pages stay shared. On failure nothing of @a is in @mm. */
+static int dup_area(struct mm *mm, struct mm *old, const struct vm_area *a)
+{
+	struct vm_area *copy;
+	long pages;
+
+	if ((a->flags & VMA_SHARED) && mm_populate_area(old, a))
+		return -ENOMEM;
+	copy = area_new(a);
+	if (!copy)
+		return -ENOMEM;
+	pages = pgtable_copy_user(mm->pgtable, old->pgtable, a->start, a->end,
+				  a->flags & VMA_PRIVATE, page_ref_get);
+	if (pages < 0) {
+		pgtable_unmap_user(mm->pgtable, a->start, a->end, page_ref_put);
+		area_free(copy);
+		return (int)pages;
+	}
+	list_add_tail(&copy->link, &mm->areas);	/* @old's order is already sorted */
+	mm->nr_areas++;
+	mm->nr_pages += (size_t)pages;
+	return 0;
+}
+
+/**
+ * mm_dup() - a copy-on-write copy of @old for a forked child.
+ * @old: the parent's address space (normally the current one).
+ *
+ * Every area is copied; every mapped page is mapped in the copy too, with the same frame
+ * (one more reference). Private pages become read-only in BOTH address spaces, so whichever
+ * writes first gets its own copy in the fault handler; shared pages (MAP_SHARED) stay
+ * writable and shared. The heap's break is copied.
+ * Context: thread; the caller owns @old (it is not changed concurrently). Does not sleep.
+ * Return: the new mm (users 1), or NULL if memory ran out (then nothing is left over, and
+ * @old's pages that became read-only simply copy or reuse themselves on the next write).
+ */
+struct mm *mm_dup(struct mm *old)
+{
+	struct mm *mm = mm_create();
+	struct vm_area *a;
+
+	if (!mm)
+		return NULL;
+	list_for_each_entry(a, &old->areas, link) {
+		if (dup_area(mm, old, a)) {
+			mm_destroy(mm);
+			return NULL;
+		}
+	}
+	mm->brk_start = old->brk_start;
+	mm->brk = old->brk;
+	mm->brk_limit = old->brk_limit;
+	return mm;
 }
 
 /**
@@ -359,10 +439,13 @@ int mm_protect_range(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int pro
 			return -EACCES;
 	if (split_range(mm, start, end))
 		return -ENOMEM;
-	list_for_each_entry(a, &mm->areas, link)
-		if (a->start >= start && a->end <= end)
-			a->prot = prot;
-	pgtable_protect_user(mm->pgtable, start, end, prot);
+	list_for_each_entry(a, &mm->areas, link) {
+		if (a->start < start || a->end > end)
+			continue;
+		a->prot = prot;
+		pgtable_protect_user(mm->pgtable, a->start, a->end, prot,
+				     a->flags & VMA_PRIVATE ? page_ref_is_shared : NULL);
+	}
 	merge_neighbours(mm);
 	return 0;
 }
@@ -375,7 +458,7 @@ int mm_protect_range(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int pro
  */
 void mm_zap_range(struct mm *mm, uaddr_t start, uaddr_t end)
 {
-	mm->nr_pages -= pgtable_unmap_user(mm->pgtable, start, end, frame_free);
+	mm->nr_pages -= pgtable_unmap_user(mm->pgtable, start, end, page_ref_put);
 }
 
 /**

@@ -11,10 +11,18 @@
  * about 1.2% of RAM (3 MiB for 256 MiB). It is reached through the direct map, so page_init()
  * runs after arch_paging_init() has mapped all of RAM.
  *
+ * User frames carry a reference count: one per page-table entry mapping the frame. A fault
+ * maps a fresh frame with count 1 (page_ref_init); copy-on-write fork maps it in the child
+ * too and counts 2 (page_ref_get); each unmap drops one (page_ref_put, the callback every
+ * pgtable_unmap_user() of user memory gets) and the last one frees the frame and leaves the
+ * descriptor zero again. A write fault on a frame counted 1 just makes it writable again.
+ * (Linux: page_ref_inc / put_page on the folio, and mapcount; we keep only the one count.)
+ *
  * Invariants: a frame's descriptor is all zero while the frame is free or owned by a
  *   subsystem that keeps no descriptor; the owner clears what it set before freeing the frame.
  * Locking: the array itself is immutable after page_init(); each descriptor is written only
- *   by its frame's owner (see struct page in page.h for which lock covers which field).
+ *   by its frame's owner (see struct page in page.h for which lock covers which field);
+ *   refcount changes atomically, so address spaces sharing a frame need no common lock.
  * See also: kernel/mm/slab.c and kernel/mm/kmalloc.c (the users), kernel/mm/frame.c.
  *   Linux: mm/page_alloc.c (mem_map), include/linux/mm.h (virt_to_page, page_address).
  */
@@ -97,4 +105,68 @@ void *page_address(const struct page *page)
 size_t page_count(void)
 {
 	return nr_pages;
+}
+
+/* user_page() - the descriptor of user frame @pa; a frame outside RAM is a kernel bug. */
+static struct page *user_page(paddr_t pa)
+{
+	struct page *page = pfn_to_page(pa >> PAGE_SHIFT);
+
+	if (!page)
+		panic("page: user frame %#lx is beyond RAM", pa);
+	return page;
+}
+
+/**
+ * page_ref_init() - @pa has just been mapped into one address space: its count is 1.
+ * @pa: a frame from frame_alloc(), not yet counted.
+ * Context: any. Return: nothing.
+ */
+void page_ref_init(paddr_t pa)
+{
+	__atomic_store_n(&user_page(pa)->refcount, 1, __ATOMIC_RELAXED);
+}
+
+/**
+ * page_ref_get() - one more page table maps user frame @pa (copy-on-write fork).
+ * Context: any. Return: nothing.
+ */
+void page_ref_get(paddr_t pa)
+{
+	__atomic_add_fetch(&user_page(pa)->refcount, 1, __ATOMIC_RELAXED);
+}
+
+/**
+ * page_ref_put() - one mapping of user frame @pa is gone; the last one frees the frame.
+ * @pa: a counted user frame. The signature is pgtable_unmap_user()'s @put callback.
+ *
+ * A frame mapped before counting existed (count 0) is freed at once, as before.
+ * Context: any; takes the frame lock when it frees. Return: nothing.
+ */
+void page_ref_put(paddr_t pa)
+{
+	struct page *page = user_page(pa);
+
+	if (__atomic_load_n(&page->refcount, __ATOMIC_RELAXED) == 0 ||
+	    __atomic_sub_fetch(&page->refcount, 1, __ATOMIC_ACQ_REL) == 0)
+		frame_free(pa);
+}
+
+/**
+ * page_ref_count() - how many page tables map user frame @pa.
+ * Context: any. Return: the count (a snapshot).
+ */
+uint32_t page_ref_count(paddr_t pa)
+{
+	return __atomic_load_n(&user_page(pa)->refcount, __ATOMIC_RELAXED);
+}
+
+/**
+ * page_ref_is_shared() - is user frame @pa mapped by more than one page table? Then a
+ * private mapping of it must stay read-only until a write fault copies it.
+ * Context: any. Return: true if shared.
+ */
+bool page_ref_is_shared(paddr_t pa)
+{
+	return page_ref_count(pa) > 1;
 }

@@ -6,6 +6,8 @@
 /* prctl(option, ...) */
 #define PR_SET_NAME	15	/* arg2: a string, truncated to 15 bytes + NUL */
 #define PR_GET_NAME	16	/* arg2: a 16-byte buffer */
+#define PR_SET_CHILD_SUBREAPER	36	/* arg2: 0 or 1 */
+#define PR_GET_CHILD_SUBREAPER	37	/* arg2: int * */
 
 /* arch_prctl(code, addr) */
 #define ARCH_SET_GS	0x1001

@@ -1,0 +1,266 @@
+/* thread_test.c - threads and futexes: musl's pthreads (mutex, condition variable, join),
+ * exit_group from a thread, execve from a thread that is not the leader, and the futex
+ * system call used directly (EAGAIN, wake counts, timeouts, requeue). */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "tap.h"
+
+/* futex(2) numbers (musl ships no <linux/futex.h>). */
+#define FUTEX_WAIT 0
+#define FUTEX_WAKE 1
+#define FUTEX_CMP_REQUEUE 4
+#define FUTEX_PRIVATE_FLAG 128
+#define FUTEX_WAIT_PRIVATE (FUTEX_WAIT | FUTEX_PRIVATE_FLAG)
+#define FUTEX_WAKE_PRIVATE (FUTEX_WAKE | FUTEX_PRIVATE_FLAG)
+#define FUTEX_CMP_REQUEUE_PRIVATE (FUTEX_CMP_REQUEUE | FUTEX_PRIVATE_FLAG)
+
+#define NTHREADS 8
+#define NINCR 10000
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static long counter;
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+static long futex(volatile int *uaddr, int op, int val, const struct timespec *ts,
+		  volatile int *uaddr2, int val3)
+{
+	return syscall(SYS_futex, uaddr, op, val, ts, uaddr2, val3);
+}
+
+static void *incrementer(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < NINCR; i++) {
+		pthread_mutex_lock(&lock);
+		counter++;
+		pthread_mutex_unlock(&lock);
+	}
+	return NULL;
+}
+
+static void mutex_contention(void)
+{
+	pthread_t th[NTHREADS];
+
+	counter = 0;
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_create(&th[i], NULL, incrementer, NULL), 0);
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_join(th[i], NULL), 0);
+	EXPECT_EQ(counter, NTHREADS * NINCR);
+}
+
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static int queue_items, produced_total, consumed_total;
+
+static void *producer(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 1000; i++) {
+		pthread_mutex_lock(&lock);
+		queue_items++;
+		produced_total++;
+		pthread_cond_signal(&cond);
+		pthread_mutex_unlock(&lock);
+	}
+	return NULL;
+}
+
+static void *consumer(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 1000; i++) {
+		pthread_mutex_lock(&lock);
+		while (queue_items == 0)
+			pthread_cond_wait(&cond, &lock);
+		queue_items--;
+		consumed_total++;
+		pthread_mutex_unlock(&lock);
+	}
+	return NULL;
+}
+
+static void condvar_producer_consumer(void)
+{
+	pthread_t p, c;
+
+	queue_items = produced_total = consumed_total = 0;
+	EXPECT_EQ(pthread_create(&c, NULL, consumer, NULL), 0);
+	EXPECT_EQ(pthread_create(&p, NULL, producer, NULL), 0);
+	EXPECT_EQ(pthread_join(p, NULL), 0);
+	EXPECT_EQ(pthread_join(c, NULL), 0);
+	EXPECT_EQ(consumed_total, 1000);
+}
+
+static void *return_arg(void *arg)
+{
+	sleep_ms(20);
+	return (char *)arg + 1;
+}
+
+static void join_returns_value(void)
+{
+	pthread_t th;
+	void *ret = NULL;
+	char buf[2];
+
+	EXPECT_EQ(pthread_create(&th, NULL, return_arg, buf), 0);
+	EXPECT_EQ(pthread_join(th, &ret), 0);
+	EXPECT_TRUE(ret == buf + 1);
+}
+
+static void *sleeper(void *arg)
+{
+	(void)arg;
+	for (;;)
+		sleep_ms(1000);
+	return NULL;
+}
+
+static void *group_exiter(void *arg)
+{
+	(void)arg;
+	sleep_ms(50);
+	exit(12);
+}
+
+static void exit_group_from_thread(void)
+{
+	pid_t pid = fork();
+	int status = -1;
+
+	if (pid == 0) {
+		pthread_t a, b;
+
+		pthread_create(&a, NULL, sleeper, NULL);
+		pthread_create(&b, NULL, group_exiter, NULL);
+		sleeper(NULL);
+	}
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 12 << 8);
+}
+
+static void *execer(void *arg)
+{
+	char *argv[] = { "sh", "-c", "exit 21", NULL };
+
+	(void)arg;
+	sleep_ms(30);
+	execve("/bin/sh", argv, NULL);
+	_exit(99);
+}
+
+static void execve_from_thread(void)
+{
+	pid_t pid = fork();
+	int status = -1;
+
+	if (pid == 0) {
+		pthread_t a, b;
+
+		pthread_create(&a, NULL, sleeper, NULL);
+		pthread_create(&b, NULL, execer, NULL);
+		sleeper(NULL);
+	}
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 21 << 8);
+}
+
+static void futex_wait_mismatch_eagain(void)
+{
+	volatile int word = 1;
+
+	EXPECT_ERRNO(futex(&word, FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0), EAGAIN);
+	EXPECT_ERRNO(futex((volatile int *)((char *)&word + 1), FUTEX_WAIT, 1, NULL, NULL, 0),
+		     EINVAL);
+	EXPECT_ERRNO(futex((volatile int *)8, FUTEX_WAIT, 1, NULL, NULL, 0), EFAULT);
+}
+
+static void futex_timeout(void)
+{
+	volatile int word = 0;
+	struct timespec ts = { 0, 50 * 1000000L };
+
+	EXPECT_ERRNO(futex(&word, FUTEX_WAIT_PRIVATE, 0, &ts, NULL, 0), ETIMEDOUT);
+}
+
+static volatile int fword, fword2, waiting;
+
+static void *futex_waiter(void *arg)
+{
+	volatile int *w = arg;
+
+	__atomic_add_fetch(&waiting, 1, __ATOMIC_SEQ_CST);
+	while (*w == 0)
+		futex(w, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
+	return NULL;
+}
+
+static void start_waiters(pthread_t *th, int n)
+{
+	fword = fword2 = waiting = 0;
+	for (int i = 0; i < n; i++)
+		pthread_create(&th[i], NULL, futex_waiter, (void *)&fword);
+	while (waiting < n)
+		sleep_ms(5);
+	sleep_ms(50);
+}
+
+static void futex_wake_counts(void)
+{
+	pthread_t th[3];
+
+	start_waiters(th, 3);
+	fword = 1;	/* a woken waiter leaves instead of waiting again */
+	EXPECT_EQ(futex(&fword, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0), 1);
+	sleep_ms(20);
+	EXPECT_EQ(futex(&fword, FUTEX_WAKE_PRIVATE, 10, NULL, NULL, 0), 2);
+	for (int i = 0; i < 3; i++)
+		pthread_join(th[i], NULL);
+}
+
+static void futex_requeue(void)
+{
+	pthread_t th[3];
+
+	start_waiters(th, 3);
+	/* wake 1, move the other two to fword2 */
+	fword = 1;
+	EXPECT_EQ(futex(&fword, FUTEX_CMP_REQUEUE_PRIVATE, 1, (void *)2L, &fword2, 0), -1);
+	EXPECT_EQ(errno, EAGAIN);
+	EXPECT_EQ(futex(&fword, FUTEX_CMP_REQUEUE_PRIVATE, 1, (void *)2L, &fword2, 1), 3);
+	sleep_ms(20);
+	EXPECT_EQ(futex(&fword, FUTEX_WAKE_PRIVATE, 10, NULL, NULL, 0), 0);
+	EXPECT_EQ(futex(&fword2, FUTEX_WAKE_PRIVATE, 10, NULL, NULL, 0), 2);
+	for (int i = 0; i < 3; i++)
+		pthread_join(th[i], NULL);
+}
+
+static const struct tap_case cases[] = {
+	TAP_CASE(mutex_contention),
+	TAP_CASE(condvar_producer_consumer),
+	TAP_CASE(join_returns_value),
+	TAP_CASE(exit_group_from_thread),
+	TAP_CASE(execve_from_thread),
+	TAP_CASE(futex_wait_mismatch_eagain),
+	TAP_CASE(futex_timeout),
+	TAP_CASE(futex_wake_counts),
+	TAP_CASE(futex_requeue),
+};
+
+int main(int argc, char **argv)
+{
+	return TAP_MAIN("thread", cases, argc, argv);
+}
