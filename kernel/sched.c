@@ -215,9 +215,30 @@ bool sched_wake(struct thread *t)
 }
 
 /**
+ * sched_wake_stopped() - make @t runnable if it is STOPPED (a group stop ended: SIGCONT, or
+ * SIGKILL). sched_wake() leaves stopped threads alone, so an ordinary wake-up cannot end a stop.
+ * @t: any thread that cannot be freed meanwhile.
+ *
+ * Context: any; takes rq.lock. Return: true if @t was STOPPED.
+ */
+bool sched_wake_stopped(struct thread *t)
+{
+	bool woke = false;
+
+	spin_lock(&rq.lock);
+	if (t->state == THREAD_STOPPED) {
+		t->state = THREAD_SLEEPING;	/* so that wake_locked() treats it as a sleeper */
+		woke = wake_locked(t);
+	}
+	spin_unlock(&rq.lock);
+	return woke;
+}
+
+/**
  * sched_set_current_state() - announce that the current thread is about to sleep (SLEEPING),
- * has stopped waiting (RUNNING) or is exiting (DEAD). Only schedule() acts on it.
- * @state: THREAD_SLEEPING, THREAD_RUNNING or THREAD_DEAD.
+ * has stopped waiting (RUNNING), stops for a group stop (STOPPED) or is exiting (DEAD). Only
+ * schedule() acts on it.
+ * @state: THREAD_SLEEPING, THREAD_STOPPED, THREAD_RUNNING or THREAD_DEAD.
  *
  * Context: thread, not idle; takes rq.lock. Return: nothing.
  */
@@ -283,6 +304,31 @@ void sched_sleep_ms(uint64_t ms)
 	do
 		sched_set_current_state(THREAD_SLEEPING);
 	while (schedule_until(deadline));
+}
+
+/**
+ * sched_sleep_ms_interruptible() - sched_sleep_ms() that a signal ends early (nanosleep).
+ * @ms: how long, as for sched_sleep_ms().
+ *
+ * The thread is SLEEPING before it tests signal_pending(), and a sender marks the signal
+ * pending before it wakes the thread, so a signal cannot slip in between unnoticed.
+ * Context: thread, no spinlock held; sleeps. Return: true if the whole time passed, false if
+ * a signal (or a stop) is pending.
+ */
+bool sched_sleep_ms_interruptible(uint64_t ms)
+{
+	struct thread *t = sched_current();
+	uint64_t deadline = time_deadline_after_ms(ms);
+
+	for (;;) {
+		sched_set_current_state(THREAD_SLEEPING);
+		if (signal_pending(t)) {
+			sched_set_current_state(THREAD_RUNNING);
+			return false;
+		}
+		if (!schedule_until(deadline))
+			return true;
+	}
 }
 
 /* wake_expired_locked() - wake every sleeper whose deadline is @now or earlier. */
@@ -489,6 +535,7 @@ const char *sched_state_name(enum thread_state state)
 		[THREAD_RUNNABLE] = "RUNNABLE",
 		[THREAD_RUNNING] = "RUNNING",
 		[THREAD_SLEEPING] = "SLEEPING",
+		[THREAD_STOPPED] = "STOPPED",
 		[THREAD_DEAD] = "DEAD",
 	};
 

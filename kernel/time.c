@@ -24,6 +24,7 @@
 #include "arch.h"
 #include "printk.h"
 #include "sched.h"
+#include "signal.h"
 
 uint64_t jiffies;
 
@@ -36,6 +37,7 @@ static void time_tick(void)
 {
 	WRITE_ONCE(jiffies, jiffies + 1);
 	sched_tick();
+	itimer_tick(jiffies);	/* SIGALRM: only wakes the itimer thread (kernel/itimer.c) */
 }
 
 /**

@@ -12,10 +12,12 @@
  * Any other id (the CPU clocks of other processes, the ALARM clocks, TAI) is EINVAL.
  *
  * Sleeping: nanosleep and clock_nanosleep turn the request into milliseconds, rounded up, and
- * sleep with sched_sleep_ms(), which wakes on the first tick at or after the deadline (10 ms
- * ticks: a 1 ms sleep takes 10-20 ms). A sleep cannot be interrupted yet (no signals), so the
- * "remaining time" is never written. Absolute sleeps (TIMER_ABSTIME) compute the remaining
- * time against the same clock first.
+ * sleep with sched_sleep_ms_interruptible(), which wakes on the first tick at or after the
+ * deadline (10 ms ticks: a 1 ms sleep takes 10-20 ms), or when a signal is pending. Then the
+ * time left is written to *rem and the call returns -ERESTART_RESTARTBLOCK: EINTR if a handler
+ * runs, else (a stop and SIGCONT, an ignored signal) restart_syscall sleeps on to the original
+ * deadline (struct restart_block, kernel/signal_deliver.c). Absolute sleeps (TIMER_ABSTIME)
+ * compute the remaining time against the same clock first and simply restart.
  * Locking: none; the clocks are read-only after boot.
  * See also: kernel/time.c, kernel/sched.c (sched_sleep_ms), arch/x86_64/rtc.c.
  *   Linux: kernel/time/posix-timers.c, kernel/time/posix-stubs.c, kernel/time/hrtimer.c
@@ -161,16 +163,61 @@ long sys_time(const struct syscall_args *a)
 	return do_time(a->arg[0]);
 }
 
-/* sleep_ns() - sleep at least @ns nanoseconds. A zero sleep still gives up the CPU, as a
- * zero nanosleep does on Linux. */
-static void sleep_ns(uint64_t ns)
+/* sleep_ns() - sleep at least @ns nanoseconds; a signal ends the sleep early. A zero sleep
+ * still gives up the CPU, as a zero nanosleep does on Linux.
+ * Return: 0, or the nanoseconds still to sleep (> 0) when a signal interrupted it. */
+static uint64_t sleep_ns(uint64_t ns)
 {
 	uint64_t ms = ns / NSEC_PER_MSEC + (ns % NSEC_PER_MSEC ? 1 : 0);
+	uint64_t start = time_ns(), done;
 
-	if (ms == 0)
+	if (ms == 0) {
 		sched_yield();
-	else
-		sched_sleep_ms(MIN(ms, MAX_SLEEP_MS));
+		return 0;
+	}
+	if (sched_sleep_ms_interruptible(MIN(ms, MAX_SLEEP_MS)))
+		return 0;
+	done = time_ns() - start;
+	return done < ns ? ns - done : 1;
+}
+
+static long nanosleep_restart(struct restart_block *rb);
+
+/* write_rem() - the time left of an interrupted relative sleep, if the caller asked for it. */
+static long write_rem(uaddr_t urem, uint64_t left)
+{
+	struct timespec rem = { .tv_sec = (int64_t)(left / NSEC_PER_SEC),
+				.tv_nsec = (int64_t)(left % NSEC_PER_SEC) };
+
+	if (urem && copy_to_user(urem, &rem, sizeof(rem)))
+		return -EFAULT;
+	return 0;
+}
+
+/* interrupted() - a relative sleep was cut short with @left to go: write *urem and arrange
+ * that restart_syscall (after a stop, or a signal without handler) sleeps to the original
+ * deadline. A handler makes it EINTR (kernel/signal_deliver.c). */
+static long interrupted(uaddr_t urem, uint64_t left)
+{
+	struct restart_block *rb = &sched_current()->sig.restart;
+
+	if (write_rem(urem, left))
+		return -EFAULT;
+	rb->fn = nanosleep_restart;
+	rb->arg[0] = time_ns() + left;	/* the original deadline, on the monotonic clock */
+	rb->arg[1] = urem;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+/* nanosleep_restart() - restart_syscall's half: sleep on to the deadline in @rb. */
+static long nanosleep_restart(struct restart_block *rb)
+{
+	uint64_t now = time_ns(), left;
+
+	if (now >= rb->arg[0])
+		return 0;
+	left = sleep_ns(rb->arg[0] - now);
+	return left ? interrupted(rb->arg[1], left) : 0;
 }
 
 /* read_request() - copy in and check a sleep request. Return: 0, -EFAULT or -EINVAL. */
@@ -181,23 +228,25 @@ static long read_request(uaddr_t ureq, struct timespec *req)
 	return timespec_valid(req) ? 0 : -EINVAL;
 }
 
-/* do_nanosleep() - sleep for the relative time at @ureq. @urem is never written: nothing can
- * interrupt the sleep yet. Return: 0, -EFAULT or -EINVAL. */
-static long do_nanosleep(uaddr_t ureq)
+/* do_nanosleep() - sleep for the relative time at @ureq; if a signal interrupts it, the time
+ * left goes to @urem (if not 0). Return: 0, -EFAULT, -EINVAL, or -ERESTART_RESTARTBLOCK
+ * (EINTR for the caller if a handler ran). */
+static long do_nanosleep(uaddr_t ureq, uaddr_t urem)
 {
 	struct timespec req;
 	long err = read_request(ureq, &req);
+	uint64_t left;
 
 	if (err)
 		return err;
-	sleep_ns(timespec_to_ns(&req));
-	return 0;
+	left = sleep_ns(timespec_to_ns(&req));
+	return left ? interrupted(urem, left) : 0;
 }
 
 /* nanosleep(const struct timespec *req, struct timespec *rem) */
 long sys_nanosleep(const struct syscall_args *a)
 {
-	return do_nanosleep(a->arg[0]);
+	return do_nanosleep(a->arg[0], a->arg[1]);
 }
 
 /* can_sleep_on() - the clocks Linux can sleep on. The other valid ids have no nanosleep
@@ -217,9 +266,11 @@ static long can_sleep_on(int id)
 }
 
 /* do_clock_nanosleep() - sleep on clock @id for the time at @ureq, or until it if @flags has
- * TIMER_ABSTIME (other flag bits are ignored, as Linux does). Return: 0, -EINVAL,
- * -EOPNOTSUPP or -EFAULT. */
-static long do_clock_nanosleep(int id, int flags, uaddr_t ureq)
+ * TIMER_ABSTIME (other flag bits are ignored, as Linux does). A signal interrupts it: a
+ * relative sleep then reports the time left in @urem and restarts like nanosleep; an absolute
+ * one just starts again (-ERESTARTNOHAND, as Linux). Return: 0, -EINVAL, -EOPNOTSUPP,
+ * -EFAULT, or a restart code. */
+static long do_clock_nanosleep(int id, int flags, uaddr_t ureq, uaddr_t urem)
 {
 	struct timespec req;
 	uint64_t ns, now;
@@ -235,15 +286,16 @@ static long do_clock_nanosleep(int id, int flags, uaddr_t ureq)
 		ns = ns > now ? ns - now : 0;
 		if (ns == 0)
 			return 0;	/* the deadline has passed: no sleep, no yield */
+		return sleep_ns(ns) ? -ERESTARTNOHAND : 0;
 	}
-	sleep_ns(ns);
-	return 0;
+	ns = sleep_ns(ns);
+	return ns ? interrupted(urem, ns) : 0;
 }
 
 /* clock_nanosleep(clockid_t id, int flags, const struct timespec *req, struct timespec *rem) */
 long sys_clock_nanosleep(const struct syscall_args *a)
 {
-	return do_clock_nanosleep((int)a->arg[0], (int)a->arg[1], a->arg[2]);
+	return do_clock_nanosleep((int)a->arg[0], (int)a->arg[1], a->arg[2], a->arg[3]);
 }
 
 /* sched_yield() - let every other runnable thread run first. Always 0. */

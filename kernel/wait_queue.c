@@ -10,8 +10,12 @@
  * thread that finds its condition false again joins the queue anew in prepare_to_wait().
  * wake_up_one() wakes the longest-waiting thread: fair, and what a producer/consumer wants.
  *
+ * Pollers (poll, select: kernel/fs/select.c) are woken by every wake-up, one or all, and stay
+ * on the queue until their owner removes them; they do not count as "the one" wake_up_one()
+ * wakes, so a reader blocked in read() still gets its byte while a poller looks on.
+ *
  * Invariants: a thread is on at most one wait queue, and only between prepare_to_wait() and
- *   finish_wait(); its wait_link is empty otherwise.
+ *   finish_wait(); its wait_link is empty otherwise. (Pollers are not threads' wait_links.)
  * Locking: wq->lock (LOCK_WAIT_QUEUE) protects the list; the scheduler's run-queue lock is taken
  *   inside it to change thread states (lock_order.h: WAIT_QUEUE -> RUNQUEUE).
  * See also: kernel/sched.c (sched_wake, schedule_until). Linux: kernel/sched/wait.c.
@@ -30,6 +34,7 @@ void wait_queue_init(struct wait_queue *wq, const char *name)
 {
 	spin_init(&wq->lock, name, LOCK_WAIT_QUEUE);
 	list_init(&wq->waiters);
+	list_init(&wq->pollers);
 }
 
 /**
@@ -78,8 +83,20 @@ static bool wake_first_locked(struct wait_queue *wq)
 	return sched_wake(t);
 }
 
+/* wake_pollers_locked() - wake every poller of @wq, leaving them on it. Return: how many slept. */
+static int wake_pollers_locked(struct wait_queue *wq)
+{
+	struct wait_poller *p;
+	int woken = 0;
+
+	assert_held(&wq->lock);
+	list_for_each_entry(p, &wq->pollers, link)
+		woken += sched_wake(p->t);
+	return woken;
+}
+
 /**
- * wake_up_one() - wake the thread that has waited longest on @wq.
+ * wake_up_one() - wake the thread that has waited longest on @wq (and every poller).
  * @wq: the queue.
  *
  * Waiters that are already awake are taken off on the way, so exactly one sleeper wakes if
@@ -93,12 +110,13 @@ bool wake_up_one(struct wait_queue *wq)
 	spin_lock(&wq->lock);
 	while (!woke && !list_empty(&wq->waiters))
 		woke = wake_first_locked(wq);
+	wake_pollers_locked(wq);
 	spin_unlock(&wq->lock);
 	return woke;
 }
 
 /**
- * wake_up_all() - wake every thread waiting on @wq.
+ * wake_up_all() - wake every thread waiting on @wq, pollers included.
  * @wq: the queue.
  *
  * Context: any, including interrupt handlers; does not sleep. Return: how many were asleep.
@@ -110,6 +128,7 @@ int wake_up_all(struct wait_queue *wq)
 	spin_lock(&wq->lock);
 	while (!list_empty(&wq->waiters))
 		woken += wake_first_locked(wq);
+	woken += wake_pollers_locked(wq);
 	spin_unlock(&wq->lock);
 	return woken;
 }
@@ -130,4 +149,26 @@ int wait_queue_count(struct wait_queue *wq)
 		n++;
 	spin_unlock(&wq->lock);
 	return n;
+}
+
+/**
+ * wait_queue_add_poller() - hang @p (its thread set by the caller) on @wq until removed.
+ * Context: any thread; no spinlock above LOCK_WAIT_QUEUE held. Return: nothing.
+ */
+void wait_queue_add_poller(struct wait_queue *wq, struct wait_poller *p)
+{
+	spin_lock(&wq->lock);
+	list_add_tail(&p->link, &wq->pollers);
+	spin_unlock(&wq->lock);
+}
+
+/**
+ * wait_queue_del_poller() - take @p off @wq; after this no wake-up of @wq touches @p.
+ * Context: as wait_queue_add_poller(). Return: nothing.
+ */
+void wait_queue_del_poller(struct wait_queue *wq, struct wait_poller *p)
+{
+	spin_lock(&wq->lock);
+	list_del(&p->link);
+	spin_unlock(&wq->lock);
 }

@@ -46,6 +46,8 @@
 
 #define FXSAVE_FCW	0	/* offsets in the fxsave image */
 #define FXSAVE_MXCSR	24
+#define FXSAVE_MXCSR_MASK 28
+#define MXCSR_MASK_DEFAULT 0xffbf	/* when fxsave reports 0 (Intel SDM 10.5.1.2) */
 #define FCW_DEFAULT	0x037f
 #define MXCSR_DEFAULT	0x1f80
 
@@ -91,15 +93,22 @@ static void fxrstor(const struct arch_thread *a)
 	__asm__ __volatile__("fxrstorq %0" : : "m"(a->fxsave));
 }
 
-/* default_state() - the registers of a program that has just started (see the top). */
-static void default_state(struct arch_thread *a)
+/* default_state_fpu() - the FPU/SSE registers of a program that has just started. */
+static void default_state_fpu(struct arch_thread *a)
 {
 	uint16_t fcw = FCW_DEFAULT;
 	uint32_t mxcsr = MXCSR_DEFAULT;
 
-	memset(a, 0, sizeof(*a));
+	memset(a->fxsave, 0, sizeof(a->fxsave));
 	memcpy(a->fxsave + FXSAVE_FCW, &fcw, sizeof(fcw));
 	memcpy(a->fxsave + FXSAVE_MXCSR, &mxcsr, sizeof(mxcsr));
+}
+
+/* default_state() - the registers of a program that has just started (see the top). */
+static void default_state(struct arch_thread *a)
+{
+	memset(a, 0, sizeof(*a));
+	default_state_fpu(a);
 }
 
 /* load_user_state() / save_user_state() - between the CPU and @a. */
@@ -171,6 +180,59 @@ void fpu_reset_current(void)
 	arch_irq_restore(flags);
 }
 
+static void fpu_reset_fpu_only(struct arch_thread *a);
+
+/**
+ * fpu_save_current() - copy the current thread's live FPU/SSE state into @buf (a signal frame
+ * is being built: the state of the interrupted code goes on the user stack).
+ * @buf: FXSAVE_SIZE bytes, 16-byte aligned.
+ *
+ * Context: the current user thread (its state is in the CPU while it runs). Return: nothing.
+ */
+void fpu_save_current(uint8_t *buf)
+{
+	__asm__ __volatile__("fxsaveq %0" : "=m"(*(uint8_t(*)[FXSAVE_SIZE])buf));
+}
+
+/**
+ * fpu_restore_current() - load @buf (from user space: rt_sigreturn) as the current thread's
+ * FPU/SSE state, or the state of a new program if @buf is NULL.
+ * @buf: FXSAVE_SIZE bytes, 16-byte aligned; modified: MXCSR is masked first.
+ *
+ * fxrstor raises #GP in the kernel if MXCSR has a reserved bit set, so the bits the CPU does
+ * not support (its MXCSR_MASK, from a fresh fxsave) are cleared first: user space cannot make
+ * the kernel fault. (Linux: fpu__restore_sig -> sanitize_restored_user_xstate.)
+ * Context: the current user thread. Return: nothing.
+ */
+void fpu_restore_current(uint8_t *buf)
+{
+	struct arch_thread *a = sched_current()->arch;
+	uint32_t mxcsr, mask;
+
+	if (!buf) {
+		fpu_reset_fpu_only(a);
+		return;
+	}
+	fxsave(a);	/* scratch: only for MXCSR_MASK; the CPU still holds the same state */
+	memcpy(&mask, a->fxsave + FXSAVE_MXCSR_MASK, sizeof(mask));
+	if (mask == 0)
+		mask = MXCSR_MASK_DEFAULT;
+	memcpy(&mxcsr, buf + FXSAVE_MXCSR, sizeof(mxcsr));
+	mxcsr &= mask;
+	memcpy(buf + FXSAVE_MXCSR, &mxcsr, sizeof(mxcsr));
+	__asm__ __volatile__("fxrstorq %0" : : "m"(*(const uint8_t(*)[FXSAVE_SIZE])buf));
+}
+
+/* fpu_reset_fpu_only() - a new program's FPU/SSE registers, leaving the TLS bases alone. */
+static void fpu_reset_fpu_only(struct arch_thread *a)
+{
+	unsigned long flags = arch_irq_save();
+
+	default_state_fpu(a);
+	fxrstor(a);
+	arch_irq_restore(flags);
+}
+
 /* pgtable_of() - the page tables @t runs on: its process's, else the kernel's. */
 static paddr_t pgtable_of(const struct thread *t)
 {
@@ -215,4 +277,29 @@ void arch_switch_to(struct thread *prev, struct thread *next)
 	if (next->arch)
 		load_user_state(next->arch);
 	load_cr3(pgtable_of(next));
+}
+
+/**
+ * arch_thread_copy() - @child starts with @parent's FPU/SSE registers and TLS bases (fork,
+ * clone). @parent is the current thread, whose live registers are saved first.
+ * @child: a new thread with its area (arch_thread_init). @parent: the current thread.
+ *
+ * Context: thread. Return: nothing.
+ */
+void arch_thread_copy(struct thread *child, struct thread *parent)
+{
+	unsigned long flags = arch_irq_save();	/* the CPU's state must not change meanwhile */
+
+	save_user_state(parent->arch);
+	memcpy(child->arch, parent->arch, sizeof(*child->arch));
+	arch_irq_restore(flags);
+}
+
+/**
+ * arch_thread_set_tls() - @t's FS base is @tls when it first runs (CLONE_SETTLS).
+ * Context: thread; @t has not started. Return: nothing.
+ */
+void arch_thread_set_tls(struct thread *t, uaddr_t tls)
+{
+	t->arch->fs_base = tls;
 }

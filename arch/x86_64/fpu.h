@@ -20,5 +20,7 @@ struct arch_thread {
 
 void fpu_init(void);
 void fpu_reset_current(void);
+void fpu_save_current(uint8_t *buf);
+void fpu_restore_current(uint8_t *buf);
 
 #endif

@@ -7,8 +7,9 @@
 ;   1. parks the user rsp in a scratch slot and loads the current thread's kernel stack top
 ;      (one CPU: two globals; interrupts are off until step 3, so nothing can reuse the slot);
 ;   2. pushes exactly the struct trap_frame (arch/x86_64/trap.h) an interrupt from user mode
-;      would have built: ss, rsp, rflags (r11), cs, rip (rcx), error code 0, vector
-;      TRAP_SYSCALL, then the general registers in trap.asm's order;
+;      would have built: ss, rsp, rflags (r11), cs, rip (rcx), in the error code slot the
+;      system call number (rax, which the result overwrites: signal restart needs it - Linux's
+;      orig_rax), vector TRAP_SYSCALL, then the general registers in trap.asm's order;
 ;   3. turns interrupts back on (a system call may sleep and must be preemptible) and calls
 ;      syscall_dispatch(frame);
 ;   4. returns through trap.asm's trap_return with iretq.
@@ -57,7 +58,7 @@ syscall_entry:
 	push r11                                ;    rflags, saved by the CPU
 	push qword USER_CODE_SEL                ;    cs
 	push rcx                                ;    rip, saved by the CPU
-	push qword 0                            ;    error code
+	push rax                                ;    error code slot: orig_rax, the number
 	push qword TRAP_SYSCALL                 ;    vector
 	PUSH_GPRS
 	xor ebp, ebp                            ; the kernel's frame-pointer chain starts here
@@ -65,8 +66,8 @@ syscall_entry:
 	mov rdi, rsp
 	call syscall_dispatch
 	; 4. Interrupts off for the way out, as on every other path into trap_return (interrupt
-	; gates): the last look at the thread before user mode (pending signals, next issue)
-	; must not race with an interrupt.
+	; gates): the last look at the thread before user mode (preemption, pending signals)
+	; must not race with an interrupt (exit_to_user_mode, at trap_return).
 	cli
 	jmp trap_return
 SYSCALL_ENTRY_SIZE equ $ - syscall_entry

@@ -5,7 +5,7 @@
 ; error code, then the vector number - and jumps to trap_common, which saves every general
 ; register, so the whole frame is a struct trap_frame (arch/x86_64/trap.h), and calls
 ; trap_dispatch(frame). On the way back it restores the registers (the handler may have changed
-; them: that is how signals and ptrace will edit a thread's registers) and returns with iretq.
+; them: that is how signals and ptrace edit a thread's registers) and returns with iretq.
 ; Stack alignment: the CPU aligns rsp to 16 before pushing; 22 quadwords keep it aligned, so
 ; trap_dispatch is called with the alignment the SysV ABI expects.
 
@@ -15,6 +15,7 @@ default rel
 section .text
 
 extern trap_dispatch
+extern exit_to_user_mode
 
 ; Vectors whose exceptions push an error code: 8, 10-14, 17, 21, 29, 30.
 %macro TRAP_STUB 1
@@ -39,8 +40,13 @@ trap_common:
 	cld                                     ; the ABI wants the direction flag clear
 	mov rdi, rsp
 	call trap_dispatch
+; Every way back to user mode passes here (trap_common, syscall.asm, arch_enter_user), so
+; exit_to_user_mode (signal.c) is the one place that preempts and delivers signals before
+; ring 3; it returns at once for a frame that goes back to kernel code. Interrupts are off.
 global trap_return
 trap_return:
+	mov rdi, rsp
+	call exit_to_user_mode
 	POP_GPRS
 	add rsp, 16                             ; vector and error code
 global trap_return_iret

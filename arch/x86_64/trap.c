@@ -10,15 +10,17 @@
  * Page faults are sorted further, in this order:
  *   1. an address in user space, with a process current: ask its address space to map the
  *      page (demand paging, kernel/mm/fault.c); if it did, return and the instruction retries;
- *   2. from user mode: the program touched memory it may not - kill it (SIGSEGV);
+ *   2. from user mode: the program touched memory it may not - SIGSEGV (SEGV_MAPERR or
+ *      SEGV_ACCERR, si_addr = the address), which a handler may catch;
  *   3. from the kernel, inside the user-copy routines (uaccess.asm): a bad user pointer -
  *      resume at the fix-up, which makes the copy return -EFAULT;
  *   4. anything else is a kernel bug: panic.
- * Other exceptions from user mode kill the process too, with the signal Linux would send
- * (SIGILL for #UD, SIGFPE for #DE ...), and so does a #GP raised by the iretq that returns to
- * user mode with an impossible frame (a non-canonical rip): the frame is the program's. Signals arrive with the next issue; until then "kill"
- * means do_exit() with that signal as the wait status, after a log line naming the program,
- * the address and the reason.
+ * Other exceptions from user mode send the signal Linux would send (SIGILL for #UD, SIGFPE
+ * for #DE ...) with force_sig_fault() (kernel/signal_send.c): it is delivered on the way back
+ * to user mode, where a handler may catch it; with no handler the process dies, and a log line
+ * names the program, the address and the reason. A #GP raised by the iretq that returns to
+ * user mode with an impossible frame (a non-canonical rip) kills the process outright: the
+ * frame is the program's, and there is no user context left to run a handler in.
  * Locking: irq_handlers is written at boot before interrupts are enabled. Demand paging and
  *   killing run with interrupts back on (as they were when the fault happened), since they may
  *   allocate and sleep.
@@ -34,6 +36,7 @@
 #include "printk.h"
 #include "process.h"
 #include "sched.h"
+#include "signal.h"
 #include "uaccess.h"
 #include "usermode.h"
 #include "uapi/signal.h"
@@ -81,20 +84,29 @@ void irq_register(int irq, void (*handler)(void))
 
 static NORETURN void kernel_exception(struct trap_frame *tf);
 
-/* user_exception_signal() - the signal Linux sends for exception @vector in user mode. */
-static int user_exception_signal(uint64_t vector)
+/* user_exception_signal() - the signal Linux sends for exception @vector in user mode, and
+ * its si_code. (int3 and #GP come with SI_KERNEL, as Linux's do_trap sends them.) */
+static int user_exception_signal(uint64_t vector, int *code)
 {
 	switch (vector) {
-	case 0: case 16: case 19:	/* divide error, x87 and SIMD floating-point errors */
+	case 0:				/* divide error */
+		*code = FPE_INTDIV;
 		return SIGFPE;
-	case 1: case 3:			/* debug, breakpoint (int3) */
+	case 16: case 19:		/* x87 and SIMD floating-point errors */
+		*code = FPE_FLTDIV;
+		return SIGFPE;
+	case 1:				/* debug (single step) */
+		*code = TRAP_TRACE;
 		return SIGTRAP;
 	case 6:				/* invalid opcode */
+		*code = ILL_ILLOPN;
 		return SIGILL;
 	case 17:			/* alignment check */
+		*code = BUS_ADRALN;
 		return SIGBUS;
-	default:			/* #GP, #SS, #NP, page fault, overflow, bound ... */
-		return SIGSEGV;
+	default:			/* int3, #GP, #SS, #NP, overflow, bound ... */
+		*code = SI_KERNEL;
+		return vector == 3 ? SIGTRAP : SIGSEGV;
 	}
 }
 
@@ -103,24 +115,36 @@ static bool from_user_mode(const struct trap_frame *tf)
 	return (tf->cs & 3) == 3;
 }
 
-/* kill_current() - end the current user process for a fatal exception: the signal's default
- * action, until signals exist. Runs with interrupts on, like the exit syscall. */
+/* kill_current() - end the current process for a frame that cannot be returned to (bad
+ * iretq): SIGSEGV's default action, without a handler. Runs with interrupts on. */
 static NORETURN void kill_current(int sig)
 {
 	arch_irq_enable();
-	do_exit(EXIT_STATUS_SIGNAL(sig));
+	do_group_exit(EXIT_STATUS_SIGNAL(sig));
 }
 
-/* user_exception() - an exception other than a page fault, raised by user code. */
-static NORETURN void user_exception(struct trap_frame *tf)
+/* send_fault() - force @sig on the current thread; it is delivered on the way back to user
+ * mode (a handler, or the default action: the process dies). Interrupts on meanwhile. */
+static void send_fault(int sig, int code, uint64_t addr)
+{
+	arch_irq_enable();
+	force_sig_fault(sig, code, addr);
+	arch_irq_disable();
+}
+
+/* user_exception() - an exception other than a page fault, raised by user code: its signal,
+ * with a log line when no handler will catch it (the process is about to die). */
+static void user_exception(struct trap_frame *tf)
 {
 	struct process *p = current_process();
-	int sig = user_exception_signal(tf->vector);
+	int code;
+	int sig = user_exception_signal(tf->vector, &code);
 
-	pr_err("trap: %s[%d]: %s at ip %#lx (error code %#lx), killed by signal %d\n",
-	       p ? p->comm : "?", sched_current()->tid, trap_name(tf->vector), tf->rip,
-	       tf->error_code, sig);
-	kill_current(sig);
+	if (!signal_has_handler(sig))
+		pr_err("trap: %s[%d]: %s at ip %#lx (error code %#lx), killed by signal %d\n",
+		       p ? p->comm : "?", sched_current()->tid, trap_name(tf->vector), tf->rip,
+		       tf->error_code, sig);
+	send_fault(sig, code, sig == SIGSEGV || sig == SIGBUS ? 0 : tf->rip);
 }
 
 /* page_fault_reason() - the error code in words: "not-present page on write". */
@@ -166,9 +190,12 @@ static void handle_page_fault(struct trap_frame *tf)
 		return;
 	if (from_user_mode(tf)) {
 		p = current_process();
-		pr_err("segfault: %s[%d] at %#lx ip %#lx (%s)\n", p ? p->comm : "?",
-		       sched_current()->tid, addr, tf->rip, page_fault_reason(tf->error_code));
-		kill_current(SIGSEGV);
+		if (!signal_has_handler(SIGSEGV))
+			pr_err("segfault: %s[%d] at %#lx ip %#lx (%s)\n", p ? p->comm : "?",
+			       sched_current()->tid, addr, tf->rip,
+			       page_fault_reason(tf->error_code));
+		send_fault(SIGSEGV, tf->error_code & PF_PROT ? SEGV_ACCERR : SEGV_MAPERR, addr);
+		return;
 	}
 	if (in_uaccess_routine(tf->rip)) {
 		tf->rip = (uint64_t)uaccess_fixup;
@@ -241,7 +268,7 @@ void trap_dispatch(struct trap_frame *tf)
 	if (tf->vector == VEC_PAGE_FAULT)
 		handle_page_fault(tf);
 	else if (tf->vector < TRAP_IRQ_BASE && from_user_mode(tf))
-		user_exception(tf);
+		user_exception(tf);	/* returns: the signal is delivered on the way out */
 	else if (is_bad_iret(tf))
 		bad_iret(tf);
 	else if (tf->vector < TRAP_IRQ_BASE)

@@ -14,7 +14,9 @@ struct trap_frame {
 	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
 	/* pushed by the per-vector stub */
 	uint64_t vector;
-	uint64_t error_code;	/* the CPU's, or 0 for vectors without one */
+	uint64_t error_code;	/* the CPU's, or 0 for vectors without one; in a TRAP_SYSCALL
+				 * frame the system call number (orig_rax), -1 once
+				 * no restart may happen (arch/x86_64/signal.c) */
 	/* pushed by the CPU */
 	uint64_t rip, cs, rflags, rsp, ss;
 };

@@ -16,11 +16,13 @@
  * test (tests/host/test_ldisc.c) drives the same code the kernel runs. The caller serialises
  * calls (kernel/fs/tty.c holds tty->lock). When a buffer is full, input is dropped, as a real
  * terminal drops what it has no room for.
- * Not here yet: signals from ISIG characters (TODO(signals)), IXON flow control, tab columns
- * when erasing a tab, REPRINT and DISCARD.
+ * ISIG characters (^C ^\ ^Z) are recognised here and returned by ldisc_receive(); sending
+ * the signal is the tty's job (kernel/fs/tty.c), outside every lock.
+ * Not here yet: IXON flow control, tab columns when erasing a tab, REPRINT and DISCARD.
  * See also: kernel/include/ldisc.h (the data layout), kernel/fs/tty.c (the device).
  * Linux: drivers/tty/n_tty.c. */
 #include "ldisc.h"
+#include "uapi/signal.h"
 
 /* ---- small predicates on the modes ---- */
 
@@ -260,6 +262,30 @@ static void receive_canonical(struct ldisc *ld, unsigned char c)
 	}
 }
 
+/* isig_signal() - with ISIG, the signal @c stands for (not after LNEXT); 0 if none. */
+static int isig_signal(const struct ldisc *ld, unsigned char c)
+{
+	if (!lflag(ld, ISIG) || ld->literal_next)
+		return 0;
+	if (is_char(ld, c, VINTR))
+		return SIGINT;
+	if (is_char(ld, c, VQUIT))
+		return SIGQUIT;
+	if (is_char(ld, c, VSUSP))
+		return SIGTSTP;
+	return 0;
+}
+
+/* receive_isig() - a signal character: what was typed is discarded (NOFLSH keeps it), and
+ * the character is echoed (Linux: n_tty's isig + echo_char). */
+static void receive_isig(struct ldisc *ld, unsigned char c)
+{
+	if (!lflag(ld, NOFLSH))
+		ldisc_flush_input(ld);
+	if (lflag(ld, ECHO))
+		echo_char(ld, c);
+}
+
 /* map_input() - the c_iflag mappings. Return: the byte to use, or -1 to drop it. */
 static int map_input(const struct ldisc *ld, unsigned char c)
 {
@@ -340,23 +366,31 @@ void ldisc_set_termios(struct ldisc *ld, const struct termios *t)
  * @ld: the line discipline.
  * @c: the byte as received.
  *
- * Applies the input mappings (ISTRIP, IGNCR, ICRNL, INLCR), then canonical editing or raw
- * queueing; echo lands in the output buffer (ldisc_take_output()).
- * Context: caller serialises access to @ld; called from the serial interrupt. Return: nothing.
+ * Applies the input mappings (ISTRIP, IGNCR, ICRNL, INLCR); then, with ISIG, VINTR, VQUIT
+ * and VSUSP (^C ^\ ^Z) become signals: the input is flushed (unless NOFLSH), the character
+ * is echoed as ^C, and the caller sends the signal to the foreground process group. Anything
+ * else goes to canonical editing or raw queueing; echo lands in the output buffer
+ * (ldisc_take_output()).
+ * Context: caller serialises access to @ld; called from the serial interrupt.
+ * Return: SIGINT, SIGQUIT or SIGTSTP for a signal character, else 0.
  */
-void ldisc_receive(struct ldisc *ld, char c)
+int ldisc_receive(struct ldisc *ld, char c)
 {
 	int mapped = map_input(ld, (unsigned char)c);
+	int sig;
 
 	if (mapped < 0)
-		return;
-	/* TODO(signals): with ISIG, VINTR/VQUIT/VSUSP (^C ^\ ^Z) must send SIGINT/SIGQUIT/SIGTSTP
-	 * to the foreground process group and flush the input. Until signals exist they are
-	 * plain input, echoed as ^C ^\ ^Z. */
+		return 0;
+	sig = isig_signal(ld, (unsigned char)mapped);
+	if (sig) {
+		receive_isig(ld, (unsigned char)mapped);
+		return sig;
+	}
 	if (ldisc_is_canonical(ld))
 		receive_canonical(ld, (unsigned char)mapped);
 	else
 		receive_plain(ld, (unsigned char)mapped);
+	return 0;
 }
 
 /**

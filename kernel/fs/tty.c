@@ -9,8 +9,10 @@
  * (non-canonical). Writes go through the line discipline's output processing and out at once:
  * there is no output queue, so TCSETSW has nothing to wait for.
  *
- * There is one tty, the console; the three device numbers name it. /dev/tty should be the
- * caller's controlling terminal, which arrives with sessions (TODO(signals)).
+ * There is one tty, the console; the three device numbers name it. It can be the controlling
+ * terminal of one session, with a foreground process group that ^C, ^Z and ^\ signal (job
+ * control, below). /dev/tty should be the caller's controlling terminal, ENXIO without one
+ * (TODO(signals): it is always the console for now).
  * Locking: tty->lock (LOCK_TTY) protects the line discipline and the window size. It is taken
  * in the interrupt handler too, which is safe because holding a spinlock disables interrupts.
  * Readers test their condition under the lock; the wake-up, and sending bytes to the port,
@@ -21,14 +23,20 @@
 #include "chrdev.h"
 #include "file.h"
 #include "ldisc.h"
+#include "poll.h"
 #include "printk.h"
+#include "process.h"
+#include "sched.h"
+#include "signal.h"
 #include "spinlock.h"
 #include "tty.h"
 #include "uaccess.h"
 #include "wait_queue.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/signal.h"
 #include "uapi/termios.h"
+#include "vfs.h"
 
 struct tty {
 	struct spinlock lock;		/* LOCK_TTY */
@@ -39,6 +47,10 @@ struct tty {
 	bool ready;			/* tty_init() has run; input before that is dropped */
 
 	struct wait_queue read_wait;	/* readers waiting for input; woken on every byte */
+
+	/* Protected by tasklist_lock (job control, see "controlling terminal" below): */
+	pid_t session;			/* the session it is the controlling tty of; 0: none */
+	pid_t pgrp;			/* its foreground process group; 0: none */
 };
 
 static struct tty console_tty = {
@@ -51,6 +63,239 @@ static struct tty *tty_of(struct file *f)
 {
 	(void)f;
 	return &console_tty;
+}
+
+/* ---- controlling terminal and job control ----
+ *
+ * A session leader acquires the tty as its controlling terminal (TIOCSCTTY, or opening
+ * /dev/ttyS0 without O_NOCTTY when it has none; /dev/console never becomes one on open, as on
+ * Linux); its children inherit it (p->sig.tty, kernel/signal.c). The tty remembers the session
+ * and its foreground group (TIOCSPGRP). A process of the session but of another group is in
+ * the background: reading sends its group SIGTTIN, writing with TOSTOP (and changing the
+ * modes) SIGTTOU - unless it ignores or blocks the signal (then a read fails with EIO and a
+ * write goes ahead) or its group is orphaned (EIO: nobody would continue it). When the session
+ * leader exits, the foreground group gets SIGHUP and SIGCONT and the tty is free again.
+ * Signals are sent without tty->lock held (lock_order.h); tasklist_lock guards session/pgrp.
+ * Linux: drivers/tty/tty_jobctrl.c. */
+
+/* tostop() - TOSTOP: background writers are stopped too. */
+static bool tostop(struct tty *tty)
+{
+	bool on;
+
+	spin_lock(&tty->lock);
+	on = (tty->ld.termios.c_lflag & TOSTOP) != 0;
+	spin_unlock(&tty->lock);
+	return on;
+}
+
+/* ignores_or_blocks() - the caller would not be stopped by @sig. */
+static bool ignores_or_blocks(int sig)
+{
+	struct thread *t = sched_current();
+	uint64_t h = READ_ONCE(t->proc->sighand->action[sig - 1].handler);
+
+	return h == SIG_IGN || (READ_ONCE(t->sig.blocked) & (1ULL << (sig - 1)));
+}
+
+/**
+ * tty_job_control() - may the caller use @tty now, or is it a background process?
+ * @tty: the tty. @sig: SIGTTIN (a read) or SIGTTOU (a write with TOSTOP, a mode change).
+ *
+ * Context: thread, no spinlock held. Return: 0 (go ahead); -EIO (SIGTTIN ignored/blocked,
+ * or an orphaned group); -ERESTARTSYS after sending @sig to the caller's group (the call is
+ * restarted once the group is continued in the foreground).
+ */
+static long tty_job_control(struct tty *tty, int sig)
+{
+	struct process *p = current_process();
+	pid_t pgid = 0;
+	long ret = 0;
+
+	spin_lock(&tasklist_lock);
+	if (p->sig.tty == tty && tty->pgrp && p->pgid != tty->pgrp) {
+		if (ignores_or_blocks(sig))
+			ret = sig == SIGTTIN ? -EIO : 0;
+		else if (pgrp_is_orphaned_locked(p->pgid))
+			ret = -EIO;
+		else
+			ret = -ERESTARTSYS, pgid = p->pgid;
+	}
+	spin_unlock(&tasklist_lock);
+	if (pgid)
+		pgrp_send_signal(pgid, sig);
+	return ret;
+}
+
+/* attach_locked() - @tty becomes the controlling tty of @p's session, @p's group in front. */
+static void attach_locked(struct tty *tty, struct process *p)
+{
+	assert_held(&tasklist_lock);
+	tty->session = p->sid;
+	tty->pgrp = p->pgid;
+	p->sig.tty = tty;
+}
+
+/* forget_tty() - process_for_each() callback: @p loses its controlling tty @arg. */
+static bool forget_tty(struct process *p, void *arg)
+{
+	if (p->sig.tty == arg)
+		p->sig.tty = NULL;
+	return false;
+}
+
+/* detach_locked() - @tty controls no session any more; nobody has it as controlling tty. */
+static void detach_locked(struct tty *tty)
+{
+	assert_held(&tasklist_lock);
+	tty->session = 0;
+	tty->pgrp = 0;
+	process_for_each_locked(forget_tty, tty);
+}
+
+/* tty_set_ctty() - TIOCSCTTY: a session leader without one takes @tty; @steal (arg 1, root)
+ * takes it even from another session. Return: 0 or -EPERM. */
+static long tty_set_ctty(struct tty *tty, uint64_t steal)
+{
+	struct process *p = current_process();
+	long err = 0;
+
+	spin_lock(&tasklist_lock);
+	if (p->sig.tty == tty && tty->session == p->sid) {
+		err = 0;
+	} else if (p->sid != p->tgid || p->sig.tty) {
+		err = -EPERM;
+	} else if (tty->session && tty->session != p->sid && steal != 1) {
+		err = -EPERM;
+	} else {
+		if (tty->session)
+			detach_locked(tty);
+		attach_locked(tty, p);
+	}
+	spin_unlock(&tasklist_lock);
+	return err;
+}
+
+/* hangup_session() - the session gives the tty up: its foreground group gets SIGHUP and
+ * SIGCONT (stopped jobs must see the hang-up), and nobody keeps it as controlling tty. */
+static void hangup_session(struct tty *tty)
+{
+	pid_t pgrp;
+
+	spin_lock(&tasklist_lock);
+	pgrp = tty->pgrp;
+	detach_locked(tty);
+	spin_unlock(&tasklist_lock);
+	if (pgrp) {
+		pgrp_send_signal(pgrp, SIGHUP);
+		pgrp_send_signal(pgrp, SIGCONT);
+	}
+}
+
+/* tty_no_ctty() - TIOCNOTTY: the caller gives up its controlling tty; a session leader gives
+ * it up for the whole session. Return: 0, or -ENOTTY if @tty is not its controlling tty. */
+static long tty_no_ctty(struct tty *tty)
+{
+	struct process *p = current_process();
+	bool leader;
+
+	spin_lock(&tasklist_lock);
+	if (p->sig.tty != tty) {
+		spin_unlock(&tasklist_lock);
+		return -ENOTTY;
+	}
+	leader = p->sid == p->tgid;
+	if (!leader)
+		p->sig.tty = NULL;
+	spin_unlock(&tasklist_lock);
+	if (leader)
+		hangup_session(tty);
+	return 0;
+}
+
+/**
+ * tty_session_exit() - a process is exiting: if it leads a session with a controlling tty,
+ * the tty is hung up (SIGHUP, SIGCONT to the foreground group) and freed for a new session.
+ * @p: the exiting process (its last thread, before it becomes a zombie).
+ *
+ * Context: thread, no spinlock held. Return: nothing. Linux: disassociate_ctty(1) in do_exit.
+ */
+void tty_session_exit(struct process *p)
+{
+	struct tty *tty;
+
+	spin_lock(&tasklist_lock);
+	tty = p->sid == p->tgid ? p->sig.tty : NULL;
+	if (tty && tty->session != p->sid)
+		tty = NULL;
+	spin_unlock(&tasklist_lock);
+	if (tty)
+		hangup_session(tty);
+}
+
+/* ctty_value() - TIOCGPGRP / TIOCGSID: the foreground group or the session of the caller's
+ * controlling tty. Return: 0 or -ENOTTY (not its controlling tty), -EFAULT. */
+static long ctty_value(struct tty *tty, uaddr_t uarg, bool session)
+{
+	struct process *p = current_process();
+	int v = -1;
+
+	spin_lock(&tasklist_lock);
+	if (p->sig.tty == tty && tty->session)
+		v = session ? tty->session : tty->pgrp;
+	spin_unlock(&tasklist_lock);
+	if (v < 0)
+		return -ENOTTY;
+	return copy_to_user(uarg, &v, sizeof(v));
+}
+
+/* set_pgrp_locked() - TIOCSPGRP's checks and the change. Return: 0 or -errno. */
+static long set_pgrp_locked(struct tty *tty, struct process *p, int pgrp)
+{
+	assert_held(&tasklist_lock);
+	if (p->sig.tty != tty || tty->session != p->sid)
+		return -ENOTTY;
+	if (pgrp < 0)
+		return -EINVAL;
+	if (!pgrp_exists_in_session_locked(pgrp, p->sid))
+		return pgrp_exists_in_session_locked(pgrp, 0) ? -EPERM : -ESRCH;
+	tty->pgrp = pgrp;
+	return 0;
+}
+
+/* tty_set_pgrp() - TIOCSPGRP: a group of the caller's session comes to the foreground. A
+ * background caller is first subject to SIGTTOU (job control). Return: 0 or -errno. */
+static long tty_set_pgrp(struct tty *tty, uaddr_t uarg)
+{
+	int pgrp;
+	long err = tty_job_control(tty, SIGTTOU);
+
+	if (err)
+		return err;
+	if (copy_from_user(&pgrp, uarg, sizeof(pgrp)))
+		return -EFAULT;
+	spin_lock(&tasklist_lock);
+	err = set_pgrp_locked(tty, current_process(), pgrp);
+	spin_unlock(&tasklist_lock);
+	return err;
+}
+
+/* tty_open() - the open() operation: /dev/ttyS0 opened by a session leader without a
+ * controlling tty, and without O_NOCTTY, becomes its controlling tty (Linux's tty_open; the
+ * console device is exempt there too). */
+static int tty_open(struct inode *inode, struct file *f)
+{
+	struct tty *tty = tty_of(f);
+	struct process *p = current_process();
+
+	if (!p || inode->i_rdev != MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR) ||
+	    (file_flags(f) & O_NOCTTY))
+		return 0;
+	spin_lock(&tasklist_lock);
+	if (p->sid == p->tgid && !p->sig.tty && !tty->session)
+		attach_locked(tty, p);
+	spin_unlock(&tasklist_lock);
+	return 0;
 }
 
 /* ---- output ---- */
@@ -72,6 +317,9 @@ static void console_send(const char *buf, size_t n)
  * tty_receive_byte() - a byte arrived from the terminal.
  * @c: the byte.
  *
+ * A signal character (^C ^\ ^Z with ISIG) sends its signal to the foreground process group,
+ * from here: the interrupt came while the CPU held no spinlock (spinlocks keep interrupts
+ * off), so taking tasklist_lock and the targets' sighand locks is safe.
  * Context: the serial receive interrupt (interrupts off); takes tty->lock. Return: nothing.
  */
 void tty_receive_byte(char c)
@@ -81,14 +329,18 @@ void tty_receive_byte(char c)
 	size_t n = 0;
 	bool ready;
 
+	int sig = 0;
+
 	spin_lock(&tty->lock);
 	ready = tty->ready;
 	if (ready) {
-		ldisc_receive(&tty->ld, c);
+		sig = ldisc_receive(&tty->ld, c);
 		n = ldisc_take_output(&tty->ld, echo, sizeof(echo));
 	}
 	spin_unlock(&tty->lock);
 	console_send(echo, n);
+	if (sig)	/* ^C ^\ ^Z: after the tty lock is dropped, as the lock order demands */
+		pgrp_send_signal(READ_ONCE(tty->pgrp), sig);
 	if (ready)
 		wake_up_all(&tty->read_wait);
 }
@@ -102,6 +354,12 @@ static ssize_t tty_write(struct file *f, const void *buf, size_t n, uint64_t *po
 	size_t done = 0, len;
 
 	(void)pos;
+	if (tostop(tty)) {
+		long err = tty_job_control(tty, SIGTTOU);
+
+		if (err)
+			return err;
+	}
 	while (done < n) {	/* a chunk at a time, each processed under the lock */
 		spin_lock(&tty->lock);
 		done += ldisc_write(&tty->ld, p + done, n - done);
@@ -140,37 +398,41 @@ static size_t ready_bytes(struct tty *tty)
  *   MIN = 0, TIME > 0: wait up to TIME for the first byte;
  *   MIN > 0, TIME = 0: wait for MIN bytes (or @n, if smaller);
  *   MIN > 0, TIME > 0: wait for the first byte, then until MIN bytes or TIME passes with no
- *                      new byte (TIME is an inter-byte timer). */
-static void wait_raw(struct tty *tty, size_t min, unsigned int time, size_t n)
+ *                      new byte (TIME is an inter-byte timer).
+ * Every wait is interruptible. Return: 0, or -ERESTARTSYS if a signal came first. */
+static int wait_raw(struct tty *tty, size_t min, unsigned int time, size_t n)
 {
 	uint64_t ms = (uint64_t)time * 100;	/* TIME is in tenths of a second */
 	size_t want = min < n ? min : n;
+	long ret;
 
 	if (min == 0) {
-		if (time)
-			wait_event_timeout(&tty->read_wait, input_ready(tty, 1), ms);
-		return;
+		ret = time ? wait_event_interruptible_timeout(&tty->read_wait,
+							      input_ready(tty, 1), ms) : 0;
+		return ret < 0 ? (int)ret : 0;
 	}
-	if (time == 0) {
-		wait_event(&tty->read_wait, input_ready(tty, want));
-		return;
-	}
-	wait_event(&tty->read_wait, input_ready(tty, 1));
-	while (!input_ready(tty, want)) {
+	if (time == 0)
+		return wait_event_interruptible(&tty->read_wait, input_ready(tty, want));
+	ret = wait_event_interruptible(&tty->read_wait, input_ready(tty, 1));
+	while (ret == 0 && !input_ready(tty, want)) {
 		size_t had = ready_bytes(tty);
 
-		if (!wait_event_timeout(&tty->read_wait, ready_bytes(tty) > had, ms))
-			break;
+		ret = wait_event_interruptible_timeout(&tty->read_wait, ready_bytes(tty) > had, ms);
+		ret = ret > 0 ? 0 : ret < 0 ? ret : 1;	/* 1: the inter-byte timer ran out */
 	}
+	return ret < 0 ? (int)ret : 0;
 }
 
-/* wait_for_input() - sleep until a read can return, as the modes say.
- * Return: 0, or -EAGAIN for an O_NONBLOCK reader that would have to wait. */
+/* wait_for_input() - sleep until a read can return, as the modes say. A signal ends the wait
+ * (-ERESTARTSYS: EINTR or a restart, kernel/signal_deliver.c) unless input already waits, which
+ * is then returned, as Linux's n_tty_read returns what it has.
+ * Return: 0, -EAGAIN for an O_NONBLOCK reader that would have to wait, or -ERESTARTSYS. */
 static int wait_for_input(struct tty *tty, struct file *f, size_t n)
 {
 	size_t min;
 	unsigned int time;
 	bool canonical;
+	int err;
 
 	spin_lock(&tty->lock);
 	canonical = ldisc_is_canonical(&tty->ld);
@@ -181,12 +443,11 @@ static int wait_for_input(struct tty *tty, struct file *f, size_t n)
 		return 0;	/* a poll: never an error, even with O_NONBLOCK (as Linux) */
 	if (file_flags(f) & O_NONBLOCK)	/* a line, or in raw mode any byte, or EAGAIN */
 		return input_ready(tty, 1) ? 0 : -EAGAIN;
-	/* TODO(signals): these sleeps become interruptible (EINTR, ERESTARTSYS). */
 	if (canonical)
-		wait_event(&tty->read_wait, input_ready(tty, 1));
+		err = wait_event_interruptible(&tty->read_wait, input_ready(tty, 1));
 	else
-		wait_raw(tty, min, time, n);
-	return 0;
+		err = wait_raw(tty, min, time, n);
+	return err && !input_ready(tty, 1) ? err : 0;
 }
 
 /* tty_read() - the read() operation: wait as the modes say, then take what is ready. */
@@ -199,7 +460,9 @@ static ssize_t tty_read(struct file *f, void *buf, size_t n, uint64_t *pos)
 	(void)pos;
 	if (n == 0)
 		return 0;
-	err = wait_for_input(tty, f, n);
+	err = tty_job_control(tty, SIGTTIN);
+	if (!err)
+		err = wait_for_input(tty, f, n);
 	if (err)
 		return err;
 	spin_lock(&tty->lock);
@@ -236,6 +499,14 @@ static long tty_set_termios(struct tty *tty, uaddr_t uarg, bool flush)
 	return 0;
 }
 
+/* tty_change_termios() - TCSETS*: a background process is subject to SIGTTOU first. */
+static long tty_change_termios(struct tty *tty, uaddr_t uarg, bool flush)
+{
+	long err = tty_job_control(tty, SIGTTOU);
+
+	return err ? err : tty_set_termios(tty, uarg, flush);
+}
+
 static long tty_flush(struct tty *tty, uint64_t queue)
 {
 	if (queue != TCIFLUSH && queue != TCOFLUSH && queue != TCIOFLUSH)
@@ -261,12 +532,17 @@ static long tty_get_winsize(struct tty *tty, uaddr_t uarg)
 static long tty_set_winsize(struct tty *tty, uaddr_t uarg)
 {
 	struct winsize ws;
+	bool changed;
 
 	if (copy_from_user(&ws, uarg, sizeof(ws)))
 		return -EFAULT;
 	spin_lock(&tty->lock);
-	tty->winsize = ws;	/* TODO(signals): a change sends SIGWINCH to the foreground */
+	changed = ws.ws_row != tty->winsize.ws_row || ws.ws_col != tty->winsize.ws_col ||
+		  ws.ws_xpixel != tty->winsize.ws_xpixel || ws.ws_ypixel != tty->winsize.ws_ypixel;
+	tty->winsize = ws;
 	spin_unlock(&tty->lock);
+	if (changed)	/* the foreground job redraws (Linux: tty_do_resize) */
+		pgrp_send_signal(READ_ONCE(tty->pgrp), SIGWINCH);
 	return 0;
 }
 
@@ -278,9 +554,7 @@ static long tty_put_int(uaddr_t uarg, size_t value)
 	return copy_to_user(uarg, &v, sizeof(v));
 }
 
-/* tty_ioctl() - the ioctl() operation. Unknown requests give ENOTTY, as on Linux.
- * TODO(signals): TIOCSCTTY, TIOCNOTTY, TIOCGPGRP, TIOCSPGRP come with sessions and process
- * groups; until then they fail with ENOTTY (busybox sh then runs without job control). */
+/* tty_ioctl() - the ioctl() operation. Unknown requests give ENOTTY, as on Linux. */
 static long tty_ioctl(struct file *f, unsigned int cmd, uint64_t arg)
 {
 	struct tty *tty = tty_of(f);
@@ -290,9 +564,8 @@ static long tty_ioctl(struct file *f, unsigned int cmd, uint64_t arg)
 		return tty_get_termios(tty, arg);
 	case TCSETS:
 	case TCSETSW:
-		return tty_set_termios(tty, arg, false);
 	case TCSETSF:
-		return tty_set_termios(tty, arg, true);
+		return tty_change_termios(tty, arg, cmd == TCSETSF);
 	case TCFLSH:
 		return tty_flush(tty, arg);
 	case TIOCGWINSZ:
@@ -303,15 +576,47 @@ static long tty_ioctl(struct file *f, unsigned int cmd, uint64_t arg)
 		return tty_put_int(arg, ready_bytes(tty));
 	case TIOCOUTQ:
 		return tty_put_int(arg, 0);
+	case TIOCSCTTY:
+		return tty_set_ctty(tty, arg);
+	case TIOCNOTTY:
+		return tty_no_ctty(tty);
+	case TIOCGPGRP:
+		return ctty_value(tty, arg, false);
+	case TIOCSPGRP:
+		return tty_set_pgrp(tty, arg);
+	case TIOCGSID:
+		return ctty_value(tty, arg, true);
 	default:
 		return -ENOTTY;
 	}
 }
 
+/* tty_poll() - readable when a read would not wait: a whole line (canonical), else VMIN
+ * bytes when VTIME is 0 and VMIN > 0, else one byte (Linux: n_tty_poll, input_available_p);
+ * always writable, since output is never queued. */
+static unsigned int tty_poll(struct file *f, struct poll_table *pt)
+{
+	struct tty *tty = tty_of(f);
+	unsigned int mask = POLLOUT | POLLWRNORM;
+	size_t min = 1;
+
+	poll_wait(f, &tty->read_wait, pt);
+	spin_lock(&tty->lock);
+	if (!ldisc_is_canonical(&tty->ld) && tty->ld.termios.c_cc[VTIME] == 0 &&
+	    tty->ld.termios.c_cc[VMIN] > 0)
+		min = tty->ld.termios.c_cc[VMIN];
+	if (ldisc_read_ready(&tty->ld, min))
+		mask |= POLLIN | POLLRDNORM;
+	spin_unlock(&tty->lock);
+	return mask;
+}
+
 static const struct file_operations tty_fops = {
+	.open = tty_open,
 	.read = tty_read,
 	.write = tty_write,
 	.ioctl = tty_ioctl,
+	.poll = tty_poll,
 };
 
 /* register_node() - one device number for the console tty; a failure is logged, not fatal. */

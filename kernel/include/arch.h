@@ -90,6 +90,12 @@ NORETURN void arch_enter_user(struct trap_frame *tf);
 /* Per-thread FPU/SSE area and TLS bases of a user thread: 0 or -ENOMEM; free is idempotent. */
 int arch_thread_init(struct thread *t);
 void arch_thread_free(struct thread *t);
+/* fork/clone: the child's FPU/TLS state is a copy of the current thread's; its FS base may
+ * then be set (CLONE_SETTLS); its user registers are the parent's with rax = 0 and, if
+ * @newsp, that stack (the frame goes in the child's arch_uregs_slot, and child->uregs). */
+void arch_thread_copy(struct thread *child, struct thread *parent);
+void arch_thread_set_tls(struct thread *t, uaddr_t tls);
+void arch_fork_frame(struct thread *child, const struct trap_frame *parent_tf, uaddr_t newsp);
 /* The scheduler, before arch_context_switch(): save @prev's user FPU/TLS state, load @next's,
  * and switch CR3 to @next's address space (the kernel's for a kernel thread). */
 void arch_switch_to(struct thread *prev, struct thread *next);
@@ -114,5 +120,22 @@ const char *arch_elf_platform(void);
 NORETURN void arch_poweroff(void);
 NORETURN void arch_qemu_exit(int code);
 NORETURN void arch_halt_forever(void);
+
+/* Signals (arch/x86_64/signal.c). A frame returning from a system call remembers its number;
+ * delivery edits the frame to restart the call or to enter a handler (kernel/signal_deliver.c).
+ */
+struct siginfo;
+struct kernel_sigaction;
+long arch_syscall_nr(const struct trap_frame *tf);	/* -1: not returning from a syscall */
+long arch_syscall_return(const struct trap_frame *tf);
+void arch_syscall_restart(struct trap_frame *tf, long nr);	/* execute `syscall` again */
+void arch_syscall_forget(struct trap_frame *tf);	/* arch_syscall_nr() is -1 from now */
+/* Build the rt signal frame on the user stack and enter the handler: 0 or -EFAULT. */
+int arch_setup_rt_frame(struct trap_frame *tf, int sig, const struct siginfo *info,
+			const struct kernel_sigaction *ka, uint64_t oldmask);
+/* rt_sigreturn: restore registers and FPU state from the frame, *@mask = its mask. */
+int arch_rt_sigreturn(struct trap_frame *tf, uint64_t *mask);
+bool arch_on_altstack(uint64_t sp);	/* is @sp on the current thread's sigaltstack? */
+uint64_t arch_user_sp(const struct trap_frame *tf);
 
 #endif

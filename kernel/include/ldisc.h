@@ -15,8 +15,8 @@
  *                    them (ldisc_take_output()).
  * Invariants: canonical => the ready queue's count equals the sum of lines[]; non-canonical
  * => nr_lines == 0.
- * Linux: drivers/tty/n_tty.c (much larger: it is lock-free and handles signals, flow control
- * and tab columns, none of which this one does yet). */
+ * Linux: drivers/tty/n_tty.c (much larger: it is lock-free and handles flow control and tab
+ * columns, which this one does not yet). */
 #ifndef REAPER_LDISC_H
 #define REAPER_LDISC_H
 
@@ -52,7 +52,7 @@ void ldisc_init(struct ldisc *ld);
 void ldisc_set_termios(struct ldisc *ld, const struct termios *t);
 bool ldisc_is_canonical(const struct ldisc *ld);
 
-void ldisc_receive(struct ldisc *ld, char c);
+int ldisc_receive(struct ldisc *ld, char c);	/* SIGINT/SIGQUIT/SIGTSTP for ^C ^\ ^Z, else 0 */
 bool ldisc_read_ready(const struct ldisc *ld, size_t min);
 size_t ldisc_ready_bytes(const struct ldisc *ld);
 size_t ldisc_read(struct ldisc *ld, char *buf, size_t n);

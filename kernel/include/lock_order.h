@@ -9,6 +9,7 @@
  *   LOCK_TEST_OUTER                 only the lock-order self-test uses the TEST levels
  *    └─ LOCK_TEST_INNER
  *   LOCK_TASKLIST                   the process tree: parents, children, groups, exit states
+ *    └─ LOCK_ITIMER                 the armed ITIMER_REAL timers (kernel/itimer.c)
  *    └─ LOCK_SIGHAND                one process's signal handlers, pending sets, group stop
  *        └─ LOCK_FUTEX              one futex hash bucket (kernel/futex.c)
  *            └─ LOCK_PIPE           one pipe's buffer (kernel/fs/pipe.c)
@@ -44,6 +45,7 @@ enum lock_level {
 	LOCK_TEST_OUTER = 10,
 	LOCK_TEST_INNER = 20,
 	LOCK_TASKLIST = 50,
+	LOCK_ITIMER = 55,
 	LOCK_SIGHAND = 60,
 	LOCK_FUTEX = 70,
 	LOCK_PIPE = 80,

@@ -16,6 +16,7 @@
 #include "types.h"
 #include "list.h"
 #include "kthread.h"
+#include "signal.h"
 
 #define THREAD_NAME_LEN		16
 #define SCHED_SLICE_TICKS	5	/* time slice: 50 ms at HZ = 100 */
@@ -28,6 +29,7 @@ enum thread_state {
 	THREAD_RUNNABLE,	/* on the run queue, waiting for the CPU */
 	THREAD_RUNNING,		/* the CPU's current thread */
 	THREAD_SLEEPING,	/* on a wait queue or a deadline; sched_wake() ends it */
+	THREAD_STOPPED,		/* in a group stop (SIGSTOP...); only SIGCONT/SIGKILL end it */
 	THREAD_DEAD,		/* exited; freed after its last switch away */
 };
 
@@ -65,6 +67,7 @@ struct thread {
 	struct arch_thread *arch;	/* FPU/SSE state and TLS base (arch/x86_64/fpu.c) */
 	uaddr_t clear_child_tid;	/* set_tid_address(): cleared and woken at exit */
 	uaddr_t robust_list;		/* set_robust_list(): recorded only */
+	struct thread_signal sig;	/* pending, blocked, altstack (kernel/signal.c) */
 };
 
 /* Boot: sched_init() after time_init(); sched_start() makes the boot flow the idle thread. */
@@ -75,9 +78,11 @@ struct thread *sched_current(void);
 void schedule(void);
 void sched_yield(void);
 bool sched_wake(struct thread *t);
+bool sched_wake_stopped(struct thread *t);
 void sched_set_current_state(enum thread_state state);
 bool schedule_until(uint64_t deadline);
 void sched_sleep_ms(uint64_t ms);
+bool sched_sleep_ms_interruptible(uint64_t ms);
 
 /* Called from elsewhere in the kernel at fixed points. */
 void sched_tick(void);

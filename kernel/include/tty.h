@@ -15,4 +15,9 @@
 void tty_init(void);
 void tty_receive_byte(char c);
 
+struct process;
+/* tty_session_exit() - an exiting session leader hangs up its controlling tty (SIGHUP and
+ * SIGCONT to the foreground group). Called by do_exit for the last thread of a process. */
+void tty_session_exit(struct process *p);
+
 #endif

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "ldisc.h"
+#include "uapi/signal.h"
 
 static struct ldisc ld;
 
@@ -208,9 +209,34 @@ static void literal_next_quotes_erase(void **state)
 	assert_string_equal(output(), "a^\b^?\r\n");
 }
 
-static void isig_characters_are_plain_input_for_now(void **state)
+static void isig_characters_become_signals(void **state)
 {
 	(void)state;
+	type("x");
+	assert_int_equal(ldisc_receive(&ld, '\x03'), SIGINT);	/* flushes "x", echoes ^C */
+	assert_int_equal(ldisc_receive(&ld, '\x1c'), SIGQUIT);
+	assert_int_equal(ldisc_receive(&ld, '\x1a'), SIGTSTP);
+	type("y\n");
+	assert_string_equal(read_str(100), "y\n");
+	assert_string_equal(output(), "x^C^\\^Zy\r\n");
+}
+
+static void noflsh_keeps_input_and_lnext_quotes_isig(void **state)
+{
+	(void)state;
+	ld.termios.c_lflag |= NOFLSH;
+	type("ab");
+	assert_int_equal(ldisc_receive(&ld, '\x03'), SIGINT);
+	assert_int_equal(ldisc_receive(&ld, '\x16'), 0);	/* LNEXT: the next byte is data */
+	assert_int_equal(ldisc_receive(&ld, '\x03'), 0);
+	type("\n");
+	assert_string_equal(read_str(100), "ab\x03\n");
+}
+
+static void isig_off_makes_them_plain_input(void **state)
+{
+	(void)state;
+	ld.termios.c_lflag &= ~ISIG;
 	type("x\x03\n");
 	assert_string_equal(read_str(100), "x\x03\n");
 	assert_string_equal(output(), "x^C\r\n");
@@ -360,7 +386,9 @@ int main(void)
 		CASE(eof_at_line_start_reads_zero),
 		CASE(eof_after_text_returns_text),
 		CASE(literal_next_quotes_erase),
-		CASE(isig_characters_are_plain_input_for_now),
+		CASE(isig_characters_become_signals),
+		CASE(noflsh_keeps_input_and_lnext_quotes_isig),
+		CASE(isig_off_makes_them_plain_input),
 		CASE(no_echo_when_echo_off),
 		CASE(igncr_and_inlcr),
 		CASE(raw_mode_bytes_ready_at_once),

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "fake_uaccess.h"
+#include "sched.h"
 #include "syscalls.h"
 #include "time.h"
 #include "uapi/errno.h"
@@ -47,6 +48,19 @@ void sched_sleep_ms(uint64_t ms)
 void sched_yield(void)
 {
 	nr_yields++;
+}
+
+bool sched_sleep_ms_interruptible(uint64_t ms)
+{
+	sched_sleep_ms(ms);
+	return true;	/* no signals here: every sleep runs to its end */
+}
+
+struct thread *sched_current(void)
+{
+	static struct thread self;
+
+	return &self;
 }
 
 static int reset(void **state)

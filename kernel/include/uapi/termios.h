@@ -130,5 +130,6 @@ struct winsize {
 #define TIOCSWINSZ	0x5414
 #define FIONREAD	0x541B
 #define TIOCNOTTY	0x5422
+#define TIOCGSID	0x5429
 
 #endif
