@@ -15,7 +15,7 @@ BOOT_JOBS ?= 2
 TLOGS     := $(B)/test-logs
 TEST_KERNEL := $(B)/kernel.elf $(B)/kernel.stripped.elf $(B)/initramfs.cpio
 
-.PHONY: test test-host test-boots test-gdb test-kernel test-linux
+.PHONY: test test-host test-boots test-gdb test-kernel test-linux test-shell
 
 test: deps
 	@rm -rf $(TLOGS) && mkdir -p $(TLOGS)
@@ -59,3 +59,12 @@ test-gdb: $(TEST_KERNEL)
 
 test-linux: deps user
 	@tests/run-on-linux.sh
+
+# A person at the shell (tests/harness/shell_session.py): types pipelines, ^C, ^Z, jobs, exit
+# and poweroff on the console of a normal boot. Not yet part of `make test`: its job-control
+# steps wait for the tty's process groups (the signals work); ~20 s when all pass.
+test-shell: $(TEST_KERNEL)
+	@mkdir -p $(TLOGS) && rm -f $(TLOGS)/shell.results
+	@$(PYTHON) tests/harness/shell_session.py --kernel $(B)/kernel.stripped.elf \
+		--initramfs $(B)/initramfs.cpio --build $(B) --logs $(TLOGS) \
+		--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" --results $(TLOGS)/shell.results

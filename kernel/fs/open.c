@@ -400,10 +400,12 @@ int do_ftruncate(int fd, int64_t length)
 
 	if (length < 0)
 		return -EINVAL;
-	f = fget_path(fd);
+	f = fget(fd);
 	if (!f)
 		return -EBADF;
-	if (!file_writable(f))
+	if (file_flags(f) & O_PATH)
+		err = -EBADF;
+	else if (!file_writable(f) || !f->f_dentry)	/* a pipe has no size: EINVAL (Linux) */
 		err = -EINVAL;
 	else
 		err = truncate_dentry(f->f_dentry, length);

@@ -8,6 +8,7 @@
  *
  * vfs_init() is the boot step: the object caches (dentry, filp, files_cache, fs_cache and the
  * filesystems' inode caches), the filesystem types, the character devices of mem_devices.c,
+ * the internal pipefs (pipe.c),
  * then a ramfs mounted as "/" and made the root and cwd of init_fs. The initramfs is unpacked
  * into it by initramfs_unpack(), kmain's next line.
  * Invariants: registered types are never unregistered; each superblock has a distinct
@@ -25,6 +26,7 @@
 #include "fs_struct.h"
 #include "kmalloc.h"
 #include "mount.h"
+#include "pipe.h"
 #include "printk.h"
 #include "string.h"
 #include "uapi/errno.h"
@@ -112,6 +114,7 @@ void vfs_init(void)
 	fs_struct_cache_init();
 	ramfs_init();
 	mem_devices_init();
+	pipe_init();
 	err = mount_root("ramfs", &root);
 	if (err)
 		panic("vfs: cannot mount the root ramfs (%d)", err);

@@ -11,7 +11,8 @@
  * that is absent means the file does not support it (read -> EINVAL, ioctl -> ENOTTY, ...).
  * Extensions for the VFS issue: f_mnt (which mount the file was opened through, for fchdir,
  * getcwd and umount's EBUSY), ->llseek (absent: the file is not seekable, lseek and pread
- * give ESPIPE) and ->iterate (readdir of a directory). fget() is declared here because every
+ * give ESPIPE) and ->iterate (readdir of a directory); the processes issue adds ->poll
+ * (kernel/fs/select.c). fget() is declared here because every
  * fd user wants it; the fd table itself is kernel/include/fdtable.h.
  * See also: kernel/include/vfs.h (inodes, dentries, mounts), kernel/fs/read_write.c. */
 #ifndef REAPER_FILE_H
@@ -42,6 +43,10 @@ struct file_operations {
 	int64_t (*llseek)(struct file *f, int64_t offset, int whence);
 	/* iterate() - emit directory entries from ctx->pos on (readdir.c). Return: 0 or -errno. */
 	int (*iterate)(struct file *f, struct dir_context *ctx);
+	/* poll() - readiness now (POLLIN, POLLOUT, POLLHUP, POLLERR ...), after registering the
+	 * caller on every wait queue that a change of it wakes: poll_wait(f, wq, pt) (poll.h).
+	 * Must not sleep. Absent: always ready for reading and writing (DEFAULT_POLLMASK). */
+	unsigned int (*poll)(struct file *f, struct poll_table *pt);
 };
 
 /*

@@ -14,6 +14,12 @@ SYSCALL(execve);
 SYSCALL(brk); SYSCALL(mmap); SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(madvise);
 /* kernel/exit.c */
 SYSCALL(exit); SYSCALL(exit_group);
+/* kernel/fork.c */
+SYSCALL(fork); SYSCALL(vfork); SYSCALL(clone); SYSCALL(clone3);
+/* kernel/wait.c */
+SYSCALL(wait4); SYSCALL(waitid);
+/* kernel/futex.c */
+SYSCALL(futex);
 /* kernel/process.c */
 SYSCALL(getpid); SYSCALL(gettid); SYSCALL(getppid); SYSCALL(set_tid_address);
 SYSCALL(set_robust_list); SYSCALL(prctl);
@@ -49,6 +55,19 @@ SYSCALL(dup); SYSCALL(dup2); SYSCALL(dup3); SYSCALL(fcntl);
 SYSCALL(ioctl);
 /* kernel/fs/mount.c */
 SYSCALL(mount); SYSCALL(umount2);
+/* kernel/fs/pipe.c */
+SYSCALL(pipe); SYSCALL(pipe2);
+/* kernel/fs/select.c */
+SYSCALL(poll); SYSCALL(ppoll); SYSCALL(select); SYSCALL(pselect6);
+/* kernel/signal_syscalls.c */
+SYSCALL(rt_sigaction); SYSCALL(rt_sigprocmask); SYSCALL(rt_sigreturn); SYSCALL(rt_sigpending);
+SYSCALL(rt_sigsuspend); SYSCALL(rt_sigtimedwait); SYSCALL(sigaltstack); SYSCALL(kill);
+SYSCALL(tkill); SYSCALL(tgkill); SYSCALL(rt_sigqueueinfo); SYSCALL(pause);
+SYSCALL(restart_syscall);
+/* kernel/itimer.c */
+SYSCALL(alarm); SYSCALL(setitimer); SYSCALL(getitimer);
+/* kernel/pgrp.c */
+SYSCALL(setpgid); SYSCALL(getpgid); SYSCALL(getpgrp); SYSCALL(setsid); SYSCALL(getsid);
 
 #undef SYSCALL
 

@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""shell_session.py - a person at the shell: drive the serial console of a normal boot.
+
+Usage: shell_session.py --kernel K --initramfs I [--build build] [--logs build/test-logs]
+                        [--qemu BIN] [--qemu-flags FLAGS] [--results FILE]
+                        [--only STEP,...]
+
+Boots reaper with init=/sbin/init (what `make qemu` runs), waits for busybox's prompt and then
+types as a user would, waiting for the prompt again after every command and checking what the
+screen shows. Each step is one test case, "shell/NAME":
+  boot          init's banner, then a prompt
+  echo_pipe     `echo hello | cat`                 -> a line "hello"
+  ls_wc         `ls /bin | wc -l`                  -> the number of entries in build/root/bin
+  ctrl_c        `sleep 100`, then ^C               -> the prompt back within 3 s
+  background    `sleep 5 &`, `jobs`, `kill %1`     -> jobs lists "sleep 5"; kill ends it
+  ctrl_z_fg     `cat`, ^Z, `fg`, a typed line, ^D  -> "Stopped", the line echoed back by cat
+  exit_respawn  `exit`                             -> init's "shell exited with status 0,
+                                                      starting a new one" and a new prompt
+  poweroff      `poweroff`                         -> init powers off; QEMU exits
+A step that fails is recorded and the session goes on (after ^C and Enter to get a prompt
+back), so one broken feature does not hide the rest. The serial log is saved in
+build/test-logs/shell.log. Our own prompt (PS1) is set first, so the prompt is unambiguous.
+Exit status 0 when every step passed. Python 3 standard library only.
+"""
+
+import argparse
+import os
+import re
+import select
+import shlex
+import subprocess
+import sys
+import time
+
+sys.dont_write_bytecode = True     # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testlib  # noqa: E402
+
+DEFAULT_QEMU_FLAGS = ("-m 256 -smp 1 -no-reboot -display none "
+                      "-device isa-debug-exit,iobase=0xf4,iosize=0x04")
+ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+PROMPT = "rsh> "                        # the PS1 we set; busybox's own ends in "# "
+DEFAULT_PROMPT_RE = r"[#$] $"
+
+
+class Console:
+    """QEMU's serial console: what it printed so far, and typing into it."""
+
+    def __init__(self, proc, log, root):
+        self.proc, self.log, self.root = proc, log, root
+        self.text = ""          # everything, cleaned (no ANSI escapes, no CRs)
+        self.seen = 0           # offset after the last match
+
+    def pump(self, seconds):
+        """Read whatever arrives within @seconds."""
+        ready, _, _ = select.select([self.proc.stdout], [], [], max(0.0, seconds))
+        if not ready:
+            return
+        data = os.read(self.proc.stdout.fileno(), 65536)
+        if not data:
+            time.sleep(min(seconds, 0.05))     # QEMU closed its output
+            return
+        self.log.write(data)
+        self.log.flush()
+        self.text += ANSI_RE.sub("", data.decode("utf-8", "replace")).replace("\r", "")
+
+    def expect(self, regex, timeout):
+        """Wait for @regex after the last match; returns the match or None."""
+        deadline = time.monotonic() + timeout
+        pattern = re.compile(regex, re.M)
+        while True:
+            m = pattern.search(self.text, self.seen)
+            if m:
+                self.seen = m.end()
+                return m
+            left = deadline - time.monotonic()
+            if left <= 0 or self.proc.poll() is not None:
+                return None
+            self.pump(min(left, 0.2))
+
+    def type(self, text, pause=0.05):
+        """Type @text a byte at a time, as a (fast) person does."""
+        for ch in text:
+            try:
+                self.proc.stdin.write(ch.encode("latin-1"))
+                self.proc.stdin.flush()
+            except BrokenPipeError:
+                return
+            self.pump(pause)
+
+    def since(self, start):
+        return self.text[start:]
+
+
+def prompt_re():
+    return re.escape(PROMPT) + "$"
+
+
+def command(con, line, timeout=10):
+    """Type @line and Enter; the output up to the next prompt, or None if none came."""
+    start = len(con.text)
+    con.type(line + "\r")
+    if not con.expect(prompt_re(), timeout):
+        return None
+    out = con.since(start)
+    return out[:out.rfind(PROMPT)]
+
+
+# ---- the steps: each returns None (passed) or why it failed ----
+
+def step_boot(con):
+    if not con.expect(r"reaper: init running", 90):
+        return "no banner from init"
+    if not con.expect(DEFAULT_PROMPT_RE, 60):
+        return "no shell prompt"
+    con.type("PS1='%s'\r" % PROMPT)
+    return None if con.expect(prompt_re(), 10) else "the prompt did not change to our PS1"
+
+
+def step_echo_pipe(con):
+    out = command(con, "echo hello | cat")
+    if out is None:
+        return "no prompt after the pipeline"
+    return None if re.search(r"^hello$", out, re.M) else "no line 'hello' in %r" % out
+
+
+def step_ls_wc(con):
+    # The issue expected "> 100"; Debian's busybox puts 77 applets in /bin (the rest in /sbin,
+    # /usr/bin, /usr/sbin), so the number must equal what the image really holds.
+    out = command(con, "ls /bin | wc -l")
+    if out is None:
+        return "no prompt after the pipeline"
+    m = re.search(r"^\s*(\d+)\s*$", out, re.M)
+    if not m:
+        return "no number in %r" % out
+    want = len(os.listdir(os.path.join(con.root, "bin")))
+    return None if int(m.group(1)) == want else "%s entries, the image has %d" % (m.group(1),
+                                                                                  want)
+
+
+def step_ctrl_c(con):
+    con.type("sleep 100\r")
+    con.pump(1.0)
+    start = time.monotonic()
+    con.type("\x03")
+    if not con.expect(prompt_re(), 3):
+        return "no prompt within 3 s of ^C"
+    return None if time.monotonic() - start < 3 else "slow"
+
+
+def step_background(con):
+    if command(con, "sleep 5 &") is None:
+        return "no prompt after 'sleep 5 &'"
+    out = command(con, "jobs")
+    if out is None or not re.search(r"sleep 5", out):
+        return "jobs does not show the job: %r" % out
+    if command(con, "kill %1") is None:
+        return "no prompt after 'kill %1'"
+    out = command(con, "jobs")
+    if out is None:
+        return "no prompt after the second jobs"
+    return None if re.search(r"Terminated|^$", out.strip() or "", re.M) or not out.strip() \
+        else "the job is still listed: %r" % out
+
+
+def step_ctrl_z_fg(con):
+    con.type("cat\r")
+    con.pump(0.5)
+    con.type("\x1a")
+    if not con.expect(r"Stopped", 3) or not con.expect(prompt_re(), 3):
+        return "^Z did not stop cat and give the prompt back"
+    con.type("fg\r")
+    if not con.expect(r"^cat\s*$", 3):
+        return "fg did not name the job"
+    con.pump(0.3)
+    con.type("typed text\r")
+    if not con.expect(r"^typed text\n(.*\n)*?typed text$", 3):
+        return "cat did not copy the typed line"
+    con.type("\x04")
+    return None if con.expect(prompt_re(), 3) else "no prompt after ^D"
+
+
+def step_exit_respawn(con):
+    con.type("exit\r")
+    if not con.expect(r"init: shell exited with status 0, starting a new one", 10):
+        return "init did not report the shell's exit"
+    if not con.expect(DEFAULT_PROMPT_RE, 30):
+        return "no new prompt"
+    con.type("PS1='%s'\r" % PROMPT)
+    return None if con.expect(prompt_re(), 10) else "the new shell does not answer"
+
+
+def step_poweroff(con):
+    con.type("poweroff\r")
+    deadline = time.monotonic() + 15
+    while con.proc.poll() is None and time.monotonic() < deadline:
+        con.pump(0.2)
+    return None if con.proc.poll() is not None else "QEMU still running 15 s after poweroff"
+
+
+STEPS = [("boot", step_boot), ("echo_pipe", step_echo_pipe), ("ls_wc", step_ls_wc),
+         ("ctrl_c", step_ctrl_c), ("background", step_background),
+         ("ctrl_z_fg", step_ctrl_z_fg), ("exit_respawn", step_exit_respawn),
+         ("poweroff", step_poweroff)]
+
+
+def recover(con):
+    """After a failed step: interrupt whatever runs and ask for a prompt."""
+    con.type("\x03\r")
+    con.expect(prompt_re() + "|" + DEFAULT_PROMPT_RE, 5)
+    con.type("PS1='%s'\r" % PROMPT)
+    con.expect(prompt_re(), 5)
+
+
+def run_session(con, only, results):
+    """Every step in order; returns the number that failed."""
+    failed = 0
+    for name, step in STEPS:
+        if only and name not in only and name != "boot":
+            continue
+        start = time.monotonic()
+        why = step(con)
+        ok = why is None
+        print("%sok - shell/%s%s (%.1f s)" % ("" if ok else "not ", name,
+                                              "" if ok else " # " + why,
+                                              time.monotonic() - start))
+        sys.stdout.flush()
+        testlib.record(results, ok, "shell/" + name)
+        failed += not ok
+        if not ok and name == "boot":
+            return failed + 1
+        if not ok and con.proc.poll() is None:
+            recover(con)
+    return failed
+
+
+def parse_args():
+    ap = argparse.ArgumentParser(description="Drive the shell on reaper's console.")
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--initramfs", required=True)
+    ap.add_argument("--only", help="comma-separated step names (boot always runs)")
+    testlib.add_boot_args(ap)
+    return ap.parse_args()
+
+
+def main():
+    args = parse_args()
+    os.makedirs(args.logs, exist_ok=True)
+    iso = os.path.join(args.build, "iso-shell.iso")
+    err = testlib.ensure_iso(iso, args.kernel, args.initramfs, "init=/sbin/init")
+    if err:
+        print("FAIL shell session: could not make its ISO:\n" + err)
+        testlib.record(args.results, False, "shell/boot")
+        return 1
+    cmd = [args.qemu] + shlex.split(args.qemu_flags or DEFAULT_QEMU_FLAGS) + [
+        "-chardev", "stdio,id=console,signal=off", "-serial", "chardev:console",
+        "-cdrom", iso]
+    start = time.monotonic()
+    with open(os.path.join(args.logs, "shell.log"), "wb") as log:
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+        try:
+            failed = run_session(Console(proc, log, os.path.join(args.build, "root")), set((args.only or "").split(",")) - {""},
+                                 args.results)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+    print("%s shell session (%.1f s; log: %s)" % ("PASS" if not failed else "FAIL",
+                                                 time.monotonic() - start,
+                                                 os.path.join(args.logs, "shell.log")))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
