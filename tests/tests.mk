@@ -1,14 +1,17 @@
-# tests.mk - `make test`, included by the Makefile. It runs four stages, in order, and ends
+# tests.mk - `make test`, included by the Makefile. It runs five stages, in order, and ends
 # with one line "N passed, M failed" (non-zero exit on any failure):
 #   1. host unit tests: every tests/host/test_*.c, built with cmocka (tests/harness/host_tests.py)
 #   2. QEMU boots: every line of tests/boots.txt (tests/harness/run_boots.py, qemu_run.py)
 #   3. the gdb smoke test (tests/gdb/run_smoke.py, tests/gdb/smoke.gdb)
-#   4. the in-OS suites (user/tests/) on the Linux host, the oracle: a suite that passes in
+#   4. a person at the shell: pipelines, ^C, ^Z/fg, jobs, exit, poweroff typed on the console
+#      of a normal boot (tests/harness/shell_session.py)
+#   5. the in-OS suites (user/tests/) on the Linux host, the oracle: a suite that passes in
 #      reaper but not on Linux tests the wrong thing (tests/run-on-linux.sh)
 # A stage's failure does not stop the next one; each writes build/test-logs/STAGE.results and
 # tests/harness/summary.py adds them up. Logs of everything are in build/test-logs/.
 # To add a boot, add a line to tests/boots.txt. To run a part alone:
-#   make test-host | make test-boots [BOOTS=name,name] | make test-gdb | make test-linux
+#   make test-host | make test-boots [BOOTS=name,name] | make test-gdb | make test-shell |
+#   make test-linux
 
 HOSTCC    ?= gcc
 BOOT_JOBS ?= 2
@@ -27,6 +30,8 @@ test: deps
 		$(MAKE) --no-print-directory test-boots || true; \
 		echo "== gdb smoke test"; \
 		$(MAKE) --no-print-directory test-gdb || true; \
+		echo "== a person at the shell"; \
+		$(MAKE) --no-print-directory test-shell || true; \
 		echo "== the in-OS suites on the Linux host (log: $(TLOGS)/linux.log)"; \
 		RESULTS=$(TLOGS)/linux.results tests/run-on-linux.sh >$(TLOGS)/linux.log 2>&1 \
 			&& tail -n 1 $(TLOGS)/linux.log || tail -n 30 $(TLOGS)/linux.log; \
@@ -61,8 +66,7 @@ test-linux: deps user
 	@tests/run-on-linux.sh
 
 # A person at the shell (tests/harness/shell_session.py): types pipelines, ^C, ^Z, jobs, exit
-# and poweroff on the console of a normal boot. Not yet part of `make test`: its job-control
-# steps wait for the tty's process groups (the signals work); ~20 s when all pass.
+# and poweroff on the console of a normal boot; about 6 s.
 test-shell: $(TEST_KERNEL)
 	@mkdir -p $(TLOGS) && rm -f $(TLOGS)/shell.results
 	@$(PYTHON) tests/harness/shell_session.py --kernel $(B)/kernel.stripped.elf \

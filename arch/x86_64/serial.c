@@ -36,7 +36,7 @@ void serial_init(void)
 	outb(COM1 + REG_DATA, 0x01);	/* 115200 / 1 */
 	outb(COM1 + REG_IER, 0x00);
 	outb(COM1 + REG_LCR, 0x03);	/* 8N1, DLAB off */
-	outb(COM1 + REG_FCR, 0xc7);	/* enable and clear FIFOs, 14-byte threshold */
+	outb(COM1 + REG_FCR, 0x07);	/* enable and clear FIFOs; interrupt at every received byte */
 	outb(COM1 + REG_MCR, 0x0b);	/* DTR, RTS, OUT2 */
 	serial_ready = true;
 }
