@@ -129,6 +129,37 @@ static void *sleeper(void *arg)
 	return NULL;
 }
 
+/* blocked_reader() - blocks in read(), a cancellation point, on an empty pipe. */
+static void *blocked_reader(void *arg)
+{
+	int *fds = arg;
+	char c;
+
+	read(fds[0], &c, 1);
+	return (void *)1;	/* only reached if the cancel did not act */
+}
+
+/* cancel_blocked_thread - pthread_cancel wakes a thread blocked in read(): musl sends its
+ * cancel signal (33), whose handler finds the interrupted rip inside the cancellable syscall
+ * region of the signal frame's ucontext and redirects it, so the thread exits with
+ * PTHREAD_CANCELED. This exercises signal delivery to a thread sleeping in the kernel,
+ * EINTR/restart and the ucontext layout. */
+static void cancel_blocked_thread(void)
+{
+	pthread_t th;
+	void *ret = NULL;
+	int fds[2];
+
+	EXPECT_EQ(pipe(fds), 0);
+	EXPECT_EQ(pthread_create(&th, NULL, blocked_reader, fds), 0);
+	sleep_ms(100);
+	EXPECT_EQ(pthread_cancel(th), 0);
+	EXPECT_EQ(pthread_join(th, &ret), 0);
+	EXPECT_TRUE(ret == PTHREAD_CANCELED);
+	close(fds[0]);
+	close(fds[1]);
+}
+
 static void *group_exiter(void *arg)
 {
 	(void)arg;
@@ -252,6 +283,7 @@ static const struct tap_case cases[] = {
 	TAP_CASE(mutex_contention),
 	TAP_CASE(condvar_producer_consumer),
 	TAP_CASE(join_returns_value),
+	TAP_CASE(cancel_blocked_thread),
 	TAP_CASE(exit_group_from_thread),
 	TAP_CASE(execve_from_thread),
 	TAP_CASE(futex_wait_mismatch_eagain),
