@@ -538,10 +538,11 @@ long sys_unlinkat(const struct syscall_args *a)
 	return with_name(a->arg[1], (int)a->arg[0], do_unlinkat, flags);
 }
 
-/* two_names() - copy two user paths. Return: 0 or -errno (nothing to free then). */
-static long two_names(uaddr_t u1, uaddr_t u2, char **n1, char **n2)
+/* two_names() - copy two user paths; the first may be empty if @empty1_ok (AT_EMPTY_PATH).
+ * Return: 0 or -errno (nothing to free then). */
+static long two_names(uaddr_t u1, bool empty1_ok, uaddr_t u2, char **n1, char **n2)
 {
-	*n1 = getname(u1);
+	*n1 = getname_flags(u1, empty1_ok);
 	if (IS_ERR(*n1))
 		return PTR_ERR(*n1);
 	*n2 = getname(u2);
@@ -561,7 +562,7 @@ static long rename_common(int olddfd, uaddr_t uold, int newdfd, uaddr_t unew,
 
 	if (flags & ~RENAME_NOREPLACE)
 		return -EINVAL;
-	err = two_names(uold, unew, &oldname, &newname);
+	err = two_names(uold, false, unew, &oldname, &newname);
 	if (err)
 		return err;
 	err = do_renameat2(olddfd, oldname, newdfd, newname, flags);
@@ -590,7 +591,7 @@ long sys_renameat2(const struct syscall_args *a)
 static long symlink_common(uaddr_t utarget, int newdfd, uaddr_t ulink)
 {
 	char *target, *linkpath;
-	long err = two_names(utarget, ulink, &target, &linkpath);
+	long err = two_names(utarget, false, ulink, &target, &linkpath);
 
 	if (err)
 		return err;
@@ -618,14 +619,9 @@ static long link_common(int olddfd, uaddr_t uold, int newdfd, uaddr_t unew, int 
 
 	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	oldname = getname_flags(uold, flags & AT_EMPTY_PATH);
-	if (IS_ERR(oldname))
-		return PTR_ERR(oldname);
-	newname = getname(unew);
-	if (IS_ERR(newname)) {
-		putname(oldname);
-		return PTR_ERR(newname);
-	}
+	err = two_names(uold, flags & AT_EMPTY_PATH, unew, &oldname, &newname);
+	if (err)
+		return err;
 	err = do_linkat(olddfd, oldname, newdfd, newname, flags);
 	putname(oldname);
 	putname(newname);
