@@ -165,20 +165,31 @@ long sys_time(const struct syscall_args *a)
 
 /* sleep_ns() - sleep at least @ns nanoseconds; a signal ends the sleep early. A zero sleep
  * still gives up the CPU, as a zero nanosleep does on Linux.
+ * The sleep itself counts timer ticks, but user space measures it with the monotonic clock
+ * (the cycle counter), and under emulation the two can drift: QEMU may deliver late ticks in
+ * a burst. So after each sleep the monotonic clock decides, and a short one sleeps again for
+ * the rest: a sleep is never shorter than asked on CLOCK_MONOTONIC.
  * Return: 0, or the nanoseconds still to sleep (> 0) when a signal interrupted it. */
 static uint64_t sleep_ns(uint64_t ns)
 {
-	uint64_t ms = ns / NSEC_PER_MSEC + (ns % NSEC_PER_MSEC ? 1 : 0);
-	uint64_t start = time_ns(), done;
+	uint64_t start = time_ns(), done = 0;
 
-	if (ms == 0) {
+	if (ns == 0) {
 		sched_yield();
 		return 0;
 	}
-	if (sched_sleep_ms_interruptible(MIN(ms, MAX_SLEEP_MS)))
-		return 0;
-	done = time_ns() - start;
-	return done < ns ? ns - done : 1;
+	while (done < ns) {
+		uint64_t left = ns - done, before = done;
+		uint64_t ms = left / NSEC_PER_MSEC + (left % NSEC_PER_MSEC ? 1 : 0);
+		bool slept = sched_sleep_ms_interruptible(MIN(ms, MAX_SLEEP_MS));
+
+		done = time_ns() - start;
+		if (!slept)	/* a signal: report what is left (at least 1 ns) */
+			return done < ns ? ns - done : 1;
+		if (done <= before)	/* the clock wrapped: a near-infinite sleep has ended */
+			return 0;
+	}
+	return 0;
 }
 
 static long nanosleep_restart(struct restart_block *rb);
