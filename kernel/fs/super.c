@@ -2,9 +2,9 @@
  *
  * A file_system_type is a kind of filesystem with a name; mount(2) finds it by that name in
  * the registry below (unknown names give ENODEV) and calls its ->mount(), which returns a new
- * superblock whose s_root is the root of a fresh tree. ramfs and tmpfs register at boot; procfs
- * registers "proc" later the same way, and its ->mount() can find or create the superblock of
- * the mounter's pid namespace - the registry is the hook.
+ * superblock whose s_root is the root of a fresh tree. ramfs, tmpfs and proc (kernel/fs/proc/
+ * root.c) register at boot; proc's ->mount() is where the /proc issue will find or create the
+ * superblock of the mounter's pid namespace - the registry is the hook.
  *
  * vfs_init() is the boot step: the object caches (dentry, filp, files_cache, fs_cache and the
  * filesystems' inode caches), the filesystem types, the character devices of mem_devices.c,
@@ -27,6 +27,7 @@
 #include "kmalloc.h"
 #include "mount.h"
 #include "pipe.h"
+#include "proc_fs.h"
 #include "printk.h"
 #include "string.h"
 #include "uapi/errno.h"
@@ -113,6 +114,7 @@ void vfs_init(void)
 	fdtable_init();
 	fs_struct_cache_init();
 	ramfs_init();
+	proc_root_init();
 	mem_devices_init();
 	pipe_init();
 	err = mount_root("ramfs", &root);

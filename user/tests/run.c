@@ -21,8 +21,13 @@
  * pages; tests/README.md has the figures). A real leak grows with the work: a lost page per
  * process or per pipe shows up over the hundreds each suite creates. --rounds 2 runs the whole
  * list twice to prove the allowance is warm-up and not a leak: in round 2 the caches are warm,
- * and every suite measured came back to exactly 0 bytes lost. TODO(proc): once /proc/slabinfo exists, compare slab object counts too
- * (exact, per cache), as DESIGN.md §4 asks.
+ * and every suite measured came back to exactly 0 bytes lost.
+ *	ok 3 - run/pipe_test/no_slab_leak  no slab cache has more active objects than before
+ * The slab check reads /proc/slabinfo (mounting proc on /proc if nobody has) before and after
+ * each suite and compares active_objs per cache, exactly (DESIGN.md §4). Only the caches in
+ * caching_caches (the dcache and the inodes its unused dentries keep) may grow, and round 1
+ * is warm-up: its growth is reported, failed only from round 2 on, so the run boot uses
+ * --rounds 2 (tests/README.md has the measurements).
  * On the Linux host (tests/run-on-linux.sh) the leak check is meaningless - other processes
  * allocate all the time - so it is skipped there (tap_on_reaper()).
  * As pid 1 it powers the machine off after its closing line "N passed, M failed".
@@ -35,6 +40,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/reboot.h>
 #include <sys/sysinfo.h>
@@ -49,6 +55,8 @@
 #define MAX_SUITES	64
 #define LINE_MAX_LEN	512
 #define POLL_STEP_MS	200		/* how often watch() looks for the suite's exit */
+#define MAX_CACHES	128		/* slab caches a snapshot holds */
+#define SLABINFO	"/proc/slabinfo"
 
 /* Suites the runner leaves out, and what they need instead. */
 static const struct {
@@ -58,6 +66,25 @@ static const struct {
 	{ "run", "it is this runner" },
 	{ "tty_test", "typed input on the console: boot tty in tests/boots.txt types it" },
 	{ "jobctl_test", "typed input (^C) on the console: boot jobctl in tests/boots.txt" },
+};
+
+/* Caches that keep objects on purpose after a suite: the dcache keeps unused and negative
+ * dentries on its LRU (with their names, when longer than the inline 40 bytes, in kmalloc),
+ * and an unused dentry keeps its inode. Their growth is reported, not failed; every other
+ * cache must come back to exactly its count before the suite. */
+static const char *const caching_caches[] = {
+	"dentry", "shmem_inode_cache", "proc_inode_cache",
+};
+
+/* One cache's active_objs in a snapshot of /proc/slabinfo. */
+struct slab_count {
+	char name[32];
+	long active;
+};
+
+struct slab_snapshot {
+	int n;				/* caches; -1 if /proc/slabinfo could not be read */
+	struct slab_count caches[MAX_CACHES];
 };
 
 static int cases_run, cases_failed;	/* the runner's own TAP cases */
@@ -279,11 +306,104 @@ static void leak_check(const char *name, long before, long after)
 	report(lost <= LEAK_TOLERANCE, case_name, why);
 }
 
+/* ---- the slab check: /proc/slabinfo before and after ---- */
+
+/* slab_snapshot_take() - every cache's active_objs now (Linux's slabinfo 2.1 lines). */
+static void slab_snapshot_take(struct slab_snapshot *snap)
+{
+	FILE *f = fopen(SLABINFO, "r");
+	char line[LINE_MAX_LEN];
+
+	snap->n = f ? 0 : -1;
+	while (f && fgets(line, sizeof(line), f) && snap->n < MAX_CACHES) {
+		struct slab_count *c = &snap->caches[snap->n];
+
+		if (line[0] != '#' && strncmp(line, "slabinfo", 8) != 0 &&
+		    sscanf(line, "%31s %ld", c->name, &c->active) == 2)
+			snap->n++;
+	}
+	if (f)
+		fclose(f);
+}
+
+static long slab_active_in(const struct slab_snapshot *snap, const char *name)
+{
+	for (int i = 0; i < snap->n; i++)
+		if (strcmp(snap->caches[i].name, name) == 0)
+			return snap->caches[i].active;
+	return 0;	/* a cache created during the suite started at 0 */
+}
+
+static bool is_caching_cache(const char *name)
+{
+	for (size_t i = 0; i < sizeof(caching_caches) / sizeof(caching_caches[0]); i++)
+		if (strcmp(name, caching_caches[i]) == 0)
+			return true;
+	return false;
+}
+
+/* slab_growth() - "name +N" for each cache that grew, into @out (@cached: the caching ones,
+ * else the others). Return: how many grew. */
+static int slab_growth(const struct slab_snapshot *before, const struct slab_snapshot *after,
+		       bool cached, char *out, size_t size)
+{
+	int grew = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < after->n; i++) {
+		const struct slab_count *c = &after->caches[i];
+		long delta = c->active - slab_active_in(before, c->name);
+		size_t len = strlen(out);
+
+		if (delta <= 0 || is_caching_cache(c->name) != cached)
+			continue;
+		grew++;
+		snprintf(out + len, size - len, "%s%s +%ld", len ? ", " : "", c->name, delta);
+	}
+	return grew;
+}
+
+/* slab_check() - run/<suite>/no_slab_leak: no cache but the caching ones grew. */
+static void slab_check(const char *name, int round, const struct slab_snapshot *before,
+		       const struct slab_snapshot *after)
+{
+	char case_name[320], grown[200], cached[200], why[420];
+	int n;
+
+	snprintf(case_name, sizeof(case_name), "%s/no_slab_leak", name);
+	if (!tap_on_reaper()) {
+		report(true, case_name, "SKIP the slab check means something only on reaper");
+		return;
+	}
+	if (before->n < 0 || after->n < 0) {
+		report(false, case_name, "cannot read " SLABINFO);
+		return;
+	}
+	n = slab_growth(before, after, false, grown, sizeof(grown));
+	slab_growth(before, after, true, cached, sizeof(cached));
+	snprintf(why, sizeof(why), "%s%s%s%s%s", n ? "grew: " : "", grown, n && cached[0] ? "; " : "",
+		 cached[0] ? "caching: " : "", cached);
+	/* Round 1 is warm-up: a suite's first run may start something that stays (measured:
+	 * signal_test task_struct +1, fork_test kmalloc-128 +1, never again in round 2). */
+	if (n && round == 1)
+		snprintf(why + strlen(why), sizeof(why) - strlen(why), " (round 1: warm-up)");
+	report(n == 0 || round == 1, case_name, why[0] ? why : NULL);
+}
+
+/* proc_mount_if_needed() - under reaper as init nothing has mounted /proc yet. */
+static void proc_mount_if_needed(void)
+{
+	if (tap_on_reaper() && access(SLABINFO, R_OK) != 0 &&
+	    mount("proc", "/proc", "proc", 0, NULL) < 0)
+		printf("# cannot mount proc on /proc: %s\n", strerror(errno));
+}
+
 /* run_suite() - one suite from start to leak check; cases of rounds after the first are
  * named "run/roundN/<suite>...", so every TAP name stays unique. */
 static void run_suite(const char *dir, const char *suite, int round, int timeout_s)
 {
 	struct suite_run r = { .passed = -1, .failed = -1 };
+	static struct slab_snapshot slabs_before, slabs_after;
 	char path[600], name[300];
 	long before, after;
 
@@ -294,6 +414,7 @@ static void run_suite(const char *dir, const char *suite, int round, int timeout
 		snprintf(name, sizeof(name), "%s", suite);
 	printf("# == %s\n", name);
 	fflush(stdout);
+	slab_snapshot_take(&slabs_before);
 	before = free_bytes();
 	if (!spawn(&r, path)) {
 		report(false, name, "cannot start it (pipe or fork failed)");
@@ -302,8 +423,10 @@ static void run_suite(const char *dir, const char *suite, int round, int timeout
 	watch(&r, timeout_s);
 	reap(&r);
 	after = free_bytes();
+	slab_snapshot_take(&slabs_after);
 	verdict(name, &r, timeout_s);
 	leak_check(name, before, after);
+	slab_check(name, round, &slabs_before, &slabs_after);
 }
 
 /* ---- main ---- */
@@ -352,6 +475,7 @@ int main(int argc, char **argv)
 	prctl(PR_SET_CHILD_SUBREAPER, 1);	/* Linux: orphans come to us, as to init */
 	for (size_t i = 0; i < sizeof(not_run) / sizeof(not_run[0]); i++)
 		printf("# not run: %s (%s)\n", not_run[i].name, not_run[i].needs);
+	proc_mount_if_needed();
 	free_bytes();	/* the first sysinfo call may allocate; not inside a measurement */
 	for (int round = 1; round <= rounds; round++) {
 		printf("# round %d of %d\n", round, rounds);
