@@ -10,6 +10,7 @@ types as a user would, waiting for the prompt again after every command and chec
 screen shows. Each step is one test case, "shell/NAME":
   boot          init's banner, then a prompt
   echo_pipe     `echo hello | cat`                 -> a line "hello"
+  redirect      `>`, `<`, `>>` on a file in /tmp   -> the text back, then 2 lines
   ls_wc         `ls /bin | wc -l`                  -> the number of entries in build/root/bin
   ctrl_c        `sleep 100`, then ^C               -> the prompt back within 3 s
   background    `sleep 5 &`, `jobs`, `kill %1`     -> jobs lists "sleep 5"; kill ends it
@@ -124,6 +125,17 @@ def step_echo_pipe(con):
     return None if re.search(r"^hello$", out, re.M) else "no line 'hello' in %r" % out
 
 
+def step_redirect(con):
+    if command(con, "echo redirected > /tmp/shell_file") is None:
+        return "no prompt after '>'"
+    out = command(con, "cat < /tmp/shell_file; echo more >> /tmp/shell_file; wc -l < /tmp/shell_file")
+    if out is None:
+        return "no prompt after '<' and '>>'"
+    if not re.search(r"^redirected$", out, re.M) or not re.search(r"^\s*2\s*$", out, re.M):
+        return "redirections did not work: %r" % out
+    return None
+
+
 def step_ls_wc(con):
     # The issue expected "> 100"; Debian's busybox puts 77 applets in /bin (the rest in /sbin,
     # /usr/bin, /usr/sbin), so the number must equal what the image really holds.
@@ -207,7 +219,8 @@ def step_poweroff(con):
     return None if con.proc.poll() is not None else "QEMU still running 15 s after poweroff"
 
 
-STEPS = [("boot", step_boot), ("echo_pipe", step_echo_pipe), ("ls_wc", step_ls_wc),
+STEPS = [("boot", step_boot), ("echo_pipe", step_echo_pipe), ("redirect", step_redirect),
+         ("ls_wc", step_ls_wc),
          ("ctrl_c", step_ctrl_c), ("background", step_background),
          ("ctrl_z_fg", step_ctrl_z_fg), ("exit_respawn", step_exit_respawn),
          ("poweroff", step_poweroff)]
