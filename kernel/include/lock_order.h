@@ -22,6 +22,9 @@
  *        └─ LOCK_DCACHE             (see below: dget of a mount's root under mount_lock)
  *   LOCK_FILES                      one fd table (kernel/fs/fdtable.c)
  *    └─ LOCK_FILE                   one open file's offset, flags and count (fs/file.c)
+ *   LOCK_MM                         one address space's areas, page tables and counts
+ *                                   (kernel/mm): taken by mmap & co and by the page fault;
+ *                                   a fault's file read takes the VFS locks below it
  *   LOCK_VFS_DIR                    every change of a directory, and dcache fills (fs/namei.c)
  *    └─ LOCK_DCACHE                 dentry hash, LRU, counts, tree (kernel/fs/dcache.c)
  *        └─ LOCK_SB_INODES          a superblock's inode list (kernel/fs/inode.c)
@@ -55,6 +58,7 @@ enum lock_level {
 	LOCK_FS_STRUCT = 125,
 	LOCK_MOUNT = 130,
 	LOCK_FILES = 140,
+	LOCK_MM = 145,
 	LOCK_VFS_DIR = 150,
 	LOCK_DCACHE = 160,
 	LOCK_SB_INODES = 165,

@@ -26,6 +26,7 @@
 
 #include "types.h"
 #include "list.h"
+#include "spinlock.h"
 
 struct file;
 
@@ -69,8 +70,9 @@ struct mm {
 	uaddr_t stack_top; /* USER_STACK_TOP */
 	uaddr_t mmap_base; /* top-down mmap allocation starts below this */
 
-	/* Changed only by the owning process's thread, or by exec before the mm is in use.
-	 * TODO(threads): a sleeping mmap lock once a process can have two threads. */
+	struct spinlock lock;	/* LOCK_MM: the threads sharing this mm change and fault it */
+
+	/* Protected by lock (exec fills a new mm before anyone else can see it): */
 	struct list_head areas; /* of struct vm_area, via link, sorted by start */
 	int nr_areas;
 	size_t nr_pages;   /* user pages with a frame mapped (Linux: RSS) */

@@ -30,9 +30,10 @@
  * current one (exec's new stack) by faulting its pages in and writing through the direct map.
  *
  * Invariants: as mm_space.c; a page is mapped only if its area allows some access.
- * Locking: the mm's owner (see mm_space.c); the file read may sleep, so interrupts are on
- *   for it; the final check-and-map is done with interrupts off (see above; on SMP this
- *   becomes the mm's page-table lock, Linux's pte lock).
+ * Locking: mm->lock (LOCK_MM) around the whole fault, so a fault never sees another thread's
+ *   half-done mmap/munmap/mprotect. It is a spinlock, so the fault runs with interrupts off
+ *   and must not sleep: the file reads it does (ramfs, proc) do not. A filesystem whose reads
+ *   sleep would need Linux's answer - a sleeping mmap_lock, taken for reading here.
  * See also: kernel/mm/mm_space.c, arch/x86_64/trap.c (the caller), kernel/mm/uaccess.c.
  * Linux: mm/memory.c (handle_mm_fault, do_anonymous_page, do_read_fault, do_wp_page),
  *   arch/x86/mm/fault.c (access_error), mm/memory.c (access_remote_vm).
@@ -152,27 +153,14 @@ static bool is_cow_fault(const struct vm_area *a, unsigned int pte_prot, bool wr
 	       (a->prot & PROT_WRITE) && (a->flags & VMA_PRIVATE);
 }
 
-/**
- * mm_handle_fault() - make the user page at @addr present for an access, if it is allowed.
- * @mm: the faulting thread's address space (NULL for a kernel thread: always -EFAULT).
- * @addr: the faulting user address.
- * @write: the access was a write. @exec: it was an instruction fetch.
- *
- * The steps are in the header comment. A page already mapped is left alone: if its PTE
- * allows the access, the fault was spurious (0); a write to a read-only page of a writable
- * private area is copy-on-write (cow_page); anything else is -EFAULT.
- * Context: process context of @mm's owner, interrupts on; may sleep reading a file.
- * Return: 0 (retry the access), -EFAULT (no area, or the access is not allowed), -ENOMEM
- * (out of frames or page tables), or the file's -errno (-EIO) if reading it failed.
- */
-int mm_handle_fault(struct mm *mm, uaddr_t addr, bool write, bool exec)
+/* handle_fault_locked() - mm_handle_fault()'s body, under mm->lock. */
+static int handle_fault_locked(struct mm *mm, uaddr_t addr, bool write, bool exec)
 {
 	uaddr_t page = ALIGN_DOWN(addr, PAGE_SIZE);
 	struct vm_area *a;
 	unsigned int pte_prot;
 
-	if (!mm || addr >= USER_SPACE_END)
-		return -EFAULT;
+	assert_held(&mm->lock);
 	a = mm_find_area(mm, addr);
 	if (!a || !access_allowed(a->prot, write, exec))
 		return -EFAULT;
@@ -183,6 +171,34 @@ int mm_handle_fault(struct mm *mm, uaddr_t addr, bool write, bool exec)
 	if (is_cow_fault(a, pte_prot, write))
 		return cow_page(mm, a, page);
 	return -EFAULT;
+}
+
+/**
+ * mm_handle_fault() - make the user page at @addr present for an access, if it is allowed.
+ * @mm: the faulting thread's address space (NULL for a kernel thread: always -EFAULT).
+ * @addr: the faulting user address.
+ * @write: the access was a write. @exec: it was an instruction fetch.
+ *
+ * The steps are in the header comment. A page already mapped is left alone: if its PTE
+ * allows the access, the fault was spurious (0); a write to a read-only page of a writable
+ * private area is copy-on-write (cow_page); anything else is -EFAULT.
+ * Context: a thread of @mm's process (or exec, ptrace filling it); takes mm->lock, so it
+ * runs with interrupts off and must not sleep - file-backed pages come from ramfs (or proc),
+ * whose reads do not.
+ * Return: 0 (retry the access), -EFAULT (no area, or the access is not allowed), -ENOMEM
+ * (out of frames or page tables), or the file's -errno (-EIO) if reading it failed.
+ */
+int mm_handle_fault(struct mm *mm, uaddr_t addr, bool write, bool exec)
+{
+	int err;
+
+	if (!mm || addr >= USER_SPACE_END)
+		return -EFAULT;
+	/* Under mm->lock: another thread of the process may be in mmap/munmap/mprotect. */
+	spin_lock(&mm->lock);
+	err = handle_fault_locked(mm, addr, write, exec);
+	spin_unlock(&mm->lock);
+	return err;
 }
 
 /**

@@ -18,8 +18,10 @@
  *   that area's prot, except that a private page whose frame is shared copy-on-write is
  *   mapped read-only; mm->nr_pages counts the mapped pages; an area holds one reference on
  *   its file; every mapped frame is counted once per mapping (page_ref_*).
- * Locking: none yet: an mm is touched only by its process's single thread, or by exec
- *   before anyone else can see it (TODO(threads): a sleeping mmap lock, Linux's mmap_lock).
+ * Locking: mm->lock (LOCK_MM) protects the area list, the page tables and the counts; the
+ *   callers in mmap.c and fault.c take it, mm_dup holds the parent's. exec fills a new mm
+ *   before any other thread can see it, and mm_destroy runs when no thread uses it. A
+ *   spinlock (Linux: the sleeping mmap_lock) because nothing done under it sleeps.
  * The list is searched linearly: programs here have a few dozen areas. (Linux keeps them in
  * a maple tree for the thousands of a browser.)
  * See also: kernel/mm/fault.c (filling pages), kernel/mm/mmap.c (the syscalls), kernel/exec.c,
@@ -208,6 +210,7 @@ struct mm *mm_create(void)
 		return NULL;
 	}
 	list_init(&mm->areas);
+	spin_init(&mm->lock, "mm", LOCK_MM);
 	mm->users = 1;
 	mm->stack_top = USER_STACK_TOP;
 	mm->mmap_base = MMAP_BASE;
@@ -297,18 +300,25 @@ struct mm *mm_dup(struct mm *old)
 {
 	struct mm *mm = mm_create();
 	struct vm_area *a;
+	int err = 0;
 
 	if (!mm)
 		return NULL;
+	/* The other threads of the parent may fault or mmap meanwhile: hold its lock. */
+	spin_lock(&old->lock);
 	list_for_each_entry(a, &old->areas, link) {
-		if (dup_area(mm, old, a)) {
-			mm_destroy(mm);
-			return NULL;
-		}
+		err = dup_area(mm, old, a);
+		if (err)
+			break;
 	}
 	mm->brk_start = old->brk_start;
 	mm->brk = old->brk;
 	mm->brk_limit = old->brk_limit;
+	spin_unlock(&old->lock);
+	if (err) {
+		mm_destroy(mm);
+		return NULL;
+	}
 	return mm;
 }
 

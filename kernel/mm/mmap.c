@@ -19,7 +19,9 @@
  *     and MADV_FREE by dropping the pages (the next touch refills them).
  * Out of memory is always -ENOMEM, never a panic.
  *
- * Locking: as mm_space.c (the calling thread owns its mm).
+ * Locking: each do_X takes mm->lock (LOCK_MM) around its work on the areas, so threads of one
+ *   process can mmap, munmap and fault at the same time; an fd is looked up before it, since
+ *   the fd table's lock comes first in the lock order.
  * See also: kernel/mm/mm_space.c, kernel/mm/fault.c, kernel/include/uapi/mman.h.
  * Linux: mm/mmap.c (do_mmap, get_unmapped_area, brk), mm/mprotect.c, mm/madvise.c,
  *   arch/x86/kernel/sys_x86_64.c (sys_mmap's offset check).
@@ -68,11 +70,11 @@ static int brk_grow(struct mm *mm, uaddr_t old_top, uaddr_t new_top)
  * @mm: the address space (exec has set its brk_start).
  * @brk: the new break; 0, below the heap's start or past mm->brk_limit just asks.
  *
- * Context: the mm's owner. Does not sleep.
+ * Context: a thread of the mm's process; takes mm->lock. Does not sleep.
  * Return: the break after the call: @brk on success, the unchanged break otherwise (Linux
  * reports failure this way, never with -errno).
  */
-uaddr_t do_brk(struct mm *mm, uaddr_t brk)
+static uaddr_t brk_locked(struct mm *mm, uaddr_t brk)
 {
 	uaddr_t old_top = ALIGN_UP(mm->brk, PAGE_SIZE), new_top;
 	int err = 0;
@@ -88,6 +90,16 @@ uaddr_t do_brk(struct mm *mm, uaddr_t brk)
 		return mm->brk;
 	mm->brk = brk;
 	return brk;
+}
+
+uaddr_t do_brk(struct mm *mm, uaddr_t brk)
+{
+	uaddr_t ret;
+
+	spin_lock(&mm->lock);
+	ret = brk_locked(mm, brk);
+	spin_unlock(&mm->lock);
+	return ret;
 }
 
 /* ---- mmap ------------------------------------------------------------------------------ */
@@ -204,7 +216,7 @@ static struct file *mmap_file(const struct mmap_req *req)
  * do_mmap() - map a new area into @mm as mmap(2) does (the rules are in the header comment).
  * @mm: the address space. @req: the six arguments.
  *
- * Context: the mm's owner. Does not sleep.
+ * Context: a thread of the mm's process; takes mm->lock. Does not sleep.
  * Return: the area's address, or -EINVAL (length 0, offset not page-aligned, no or both
  * sharing types, unaligned MAP_FIXED address), -EOPNOTSUPP (MAP_SHARED_VALIDATE with an
  * unknown flag), -EBADF (bad fd), -ENODEV (not a regular file; writable shared file),
@@ -227,6 +239,9 @@ long do_mmap(struct mm *mm, const struct mmap_req *req)
 	ret = req->len == 0 ? -EINVAL : mmap_check_flags(req->flags);
 	if (ret == 0 && len == 0)
 		ret = -ENOMEM;
+	/* Placing and mapping are one step under mm->lock: another thread could take the
+	 * place in between. (The file was looked up first: the fd table's lock is outside.) */
+	spin_lock(&mm->lock);
 	if (ret == 0)
 		ret = mmap_place(mm, req, len);
 	if (ret >= 0) {
@@ -234,6 +249,7 @@ long do_mmap(struct mm *mm, const struct mmap_req *req)
 		err = mm_map_area(mm, &a);
 		ret = err ? err : ret;
 	}
+	spin_unlock(&mm->lock);
 	if (file)
 		file_put(file);
 	return ret;
@@ -243,16 +259,21 @@ long do_mmap(struct mm *mm, const struct mmap_req *req)
 
 /**
  * do_munmap() - remove [@addr, @addr + @len) from @mm; holes in the range are fine.
- * Context: the mm's owner. Does not sleep.
+ * Context: a thread of the mm's process; takes mm->lock. Does not sleep.
  * Return: 0, -EINVAL (@addr not page-aligned, @len 0, the range leaves user space), or
  * -ENOMEM (an area could not be split).
  */
 int do_munmap(struct mm *mm, uaddr_t addr, size_t len)
 {
+	int err;
+
 	len = pages_len(len);
 	if (!is_page_aligned(addr) || len == 0 || addr > TASK_SIZE - len)
 		return -EINVAL;
-	return mm_unmap_range(mm, addr, addr + len);
+	spin_lock(&mm->lock);
+	err = mm_unmap_range(mm, addr, addr + len);
+	spin_unlock(&mm->lock);
+	return err;
 }
 
 /**
@@ -260,22 +281,27 @@ int do_munmap(struct mm *mm, uaddr_t addr, size_t len)
  * @prot: PROT_READ | PROT_WRITE | PROT_EXEC, or PROT_NONE; PROT_GROWSDOWN/UP are accepted
  *        and ignored (our stacks are reserved whole).
  *
- * Context: the mm's owner. Does not sleep.
+ * Context: a thread of the mm's process; takes mm->lock. Does not sleep.
  * Return: 0 (also for @len 0), -EINVAL (@addr unaligned, unknown @prot bits), -ENOMEM (part
  * of the range is not mapped, or memory ran out), -EACCES (a shared file area made writable).
  */
 int do_mprotect(struct mm *mm, uaddr_t addr, size_t len, unsigned long prot)
 {
 	size_t pages = pages_len(len);
+	int err = -ENOMEM;
 
 	if (!is_page_aligned(addr) ||
 	    (prot & ~(unsigned long)(PROT_ALL | PROT_GROWSDOWN | PROT_GROWSUP)))
 		return -EINVAL;
 	if (len == 0)
 		return 0;
-	if (pages == 0 || addr > TASK_SIZE - pages || !mm_range_is_mapped(mm, addr, addr + pages))
+	if (pages == 0 || addr > TASK_SIZE - pages)
 		return -ENOMEM;
-	return mm_protect_range(mm, addr, addr + pages, prot & PROT_ALL);
+	spin_lock(&mm->lock);
+	if (mm_range_is_mapped(mm, addr, addr + pages))
+		err = mm_protect_range(mm, addr, addr + pages, prot & PROT_ALL);
+	spin_unlock(&mm->lock);
+	return err;
 }
 
 /* advice_known() - is @advice one of Linux's madvise values? */
@@ -289,13 +315,14 @@ static bool advice_known(int advice)
  * do_madvise() - take advice about [@addr, @addr + @len). Only MADV_DONTNEED and MADV_FREE
  * do something: the pages are dropped and come back as zeroes (anonymous) or file bytes.
  *
- * Context: the mm's owner. Does not sleep.
+ * Context: a thread of the mm's process; takes mm->lock. Does not sleep.
  * Return: 0 (also for @len 0), -EINVAL (@addr unaligned, unknown advice, the range wraps),
  * -ENOMEM (part of the range is not mapped; the rest was still advised, as on Linux).
  */
 int do_madvise(struct mm *mm, uaddr_t addr, size_t len, int advice)
 {
 	size_t pages = pages_len(len);
+	bool mapped;
 
 	if (!is_page_aligned(addr) || !advice_known(advice) || (len && !pages))
 		return -EINVAL;
@@ -303,9 +330,12 @@ int do_madvise(struct mm *mm, uaddr_t addr, size_t len, int advice)
 		return 0;
 	if (addr > TASK_SIZE - pages)
 		return -ENOMEM;
+	spin_lock(&mm->lock);
 	if (advice == MADV_DONTNEED || advice == MADV_FREE)
 		mm_zap_range(mm, addr, addr + pages);
-	return mm_range_is_mapped(mm, addr, addr + pages) ? 0 : -ENOMEM;
+	mapped = mm_range_is_mapped(mm, addr, addr + pages);
+	spin_unlock(&mm->lock);
+	return mapped ? 0 : -ENOMEM;
 }
 
 /* ---- the system calls ------------------------------------------------------------------ */

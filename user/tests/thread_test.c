@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -160,6 +161,44 @@ static void cancel_blocked_thread(void)
 	close(fds[1]);
 }
 
+/* mapper() - map, fill, check and unmap anonymous memory in a loop; returns failures. */
+static void *mapper(void *arg)
+{
+	long id = (long)arg, bad = 0;
+
+	for (int round = 0; round < 200; round++) {
+		size_t len = (size_t)(1 + (round + id) % 8) * 4096;
+		unsigned char *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		if (p == MAP_FAILED)
+			return (void *)-1L;
+		for (size_t i = 0; i < len; i += 512)
+			p[i] = (unsigned char)(id + round);
+		for (size_t i = 0; i < len; i += 512)
+			bad += p[i] != (unsigned char)(id + round);
+		if (mprotect(p, len, PROT_READ) || munmap(p, len))
+			bad++;
+	}
+	return (void *)bad;
+}
+
+/* mmap_from_many_threads - four threads map, fault, protect and unmap in the one address
+ * space at once (the kernel's mm lock keeps the area list whole). Regression for the missing
+ * mm lock: every page must read back what its thread wrote. */
+static void mmap_from_many_threads(void)
+{
+	pthread_t th[4];
+	void *ret;
+
+	for (long i = 0; i < 4; i++)
+		EXPECT_EQ(pthread_create(&th[i], NULL, mapper, (void *)(i + 1)), 0);
+	for (int i = 0; i < 4; i++) {
+		EXPECT_EQ(pthread_join(th[i], &ret), 0);
+		EXPECT_EQ((long)ret, 0);
+	}
+}
+
 static void *group_exiter(void *arg)
 {
 	(void)arg;
@@ -284,6 +323,7 @@ static const struct tap_case cases[] = {
 	TAP_CASE(condvar_producer_consumer),
 	TAP_CASE(join_returns_value),
 	TAP_CASE(cancel_blocked_thread),
+	TAP_CASE(mmap_from_many_threads),
 	TAP_CASE(exit_group_from_thread),
 	TAP_CASE(execve_from_thread),
 	TAP_CASE(futex_wait_mismatch_eagain),
