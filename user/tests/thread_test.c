@@ -184,8 +184,9 @@ static void *mapper(void *arg)
 }
 
 /* mmap_from_many_threads - four threads map, fault, protect and unmap in the one address
- * space at once (the kernel's mm lock keeps the area list whole). Regression for the missing
- * mm lock: every page must read back what its thread wrote. */
+ * space at once; every page must read back what its thread wrote. A stress case, not a
+ * deterministic negative control: it cannot force the preemption in the middle of an mmap
+ * that the kernel's mm lock guards against (without the lock it still passed, twice). */
 static void mmap_from_many_threads(void)
 {
 	pthread_t th[4];
