@@ -192,7 +192,9 @@ static void default_action_locked(struct process *p, int sig)
 		return;
 	}
 	p->sig.flags |= SIGNAL_GROUP_EXIT;
-	p->sig.group_exit_status = sig | (act == SIG_DEFAULT_CORE ? 0x80 : 0);
+	/* No core file is ever written, so no 0x80 "core dumped" bit either: Linux sets it
+	 * only when a dump really happened (with RLIMIT_CORE 0 a SIGSEGV death is plain 11). */
+	p->sig.group_exit_status = sig;
 }
 
 /* take_signal_locked() - step 3 for one signal. Return: true if @ks has a handler to run. */

@@ -199,9 +199,7 @@ static void start_group_exit_locked(struct process *p, int sig)
 	struct thread *t;
 
 	p->sig.flags |= SIGNAL_GROUP_EXIT;
-	p->sig.group_exit_status = sig;
-	if (signal_default_action(sig) == SIG_DEFAULT_CORE)
-		p->sig.group_exit_status |= 0x80;
+	p->sig.group_exit_status = sig;	/* no core file, so no 0x80 bit (signal_deliver.c) */
 	p->sig.group_stop_count = 0;
 	for_each_thread(p, t) {
 		t->sig.pending.signal |= sigmask(SIGKILL);

@@ -2,9 +2,9 @@
  * first, and what kill()'s pid argument addresses.
  *
  * No state, no locks: tests/host/test_signal_table.c runs these functions unchanged.
- *   - Default actions are Linux's (signal(7)): terminate, terminate with "core" (the wait
- *     status gets 0x80; no core file is written), stop, continue, ignore. Real-time signals
- *     terminate.
+ *   - Default actions are Linux's (signal(7)): terminate, terminate with "core", stop,
+ *     continue, ignore. Real-time signals terminate. No core file is ever written, so, as on
+ *     Linux when no dump happened, a "core" death has no 0x80 bit in the wait status.
  *   - Order of delivery: the synchronous fault signals first (a handler must see the fault
  *     its instruction caused before anything else), then the lowest number - standard signals
  *     before real-time ones, and real-time ones in number order, as POSIX asks.
