@@ -16,6 +16,9 @@
  * See also: kernel/mm/uaccess.c, kernel/syscall.c, tap.h. */
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +27,9 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -35,6 +40,12 @@
 #define KADDR		((long)0xffffffff80000000UL)	/* the kernel image */
 #define NONCANON	0x0000800000000000L	/* the first non-canonical address */
 #define HUGE		(1L << 62)
+
+/* <linux/futex.h>, which musl does not carry. */
+#define FUTEX_WAIT		0
+#define FUTEX_WAKE		1
+#define FUTEX_PRIVATE_FLAG	128
+#define FUTEX_WAIT_PRIVATE	(FUTEX_WAIT | FUTEX_PRIVATE_FLAG)
 
 /* Placeholders, resolved at run time (values no real argument here takes). */
 enum placeholder {
@@ -66,6 +77,24 @@ enum placeholder {
 	BAD_RLIMIT,		/* { cur 10, max 5 } */
 	RAMFS,			/* "ramfs" */
 	ROOT,			/* "/" */
+	SELF_PID,		/* getpid() */
+	SELF_TID,		/* gettid() */
+	CHILD,			/* a child forked for the row, which _exit(0)s at once */
+	NOPID,			/* 0x3fffffff: above every pid_max, never a process */
+	SIGSET,			/* an empty 8-byte sigset_t */
+	SIGACT,			/* a kernel struct sigaction with a handler, SA_RESTORER */
+	ZERO_TS,		/* { 0, 0 }: poll, never block */
+	ZERO_TV,		/* struct timeval { 0, 0 } */
+	NEG_TV,			/* struct timeval { -1, 0 } */
+	ZERO_ITV,		/* struct itimerval, all 0: disarm */
+	BAD_ITV,		/* struct itimerval, it_value.tv_usec 2000000 */
+	SS_BADFLAGS,		/* stack_t { BUF, 0x10, 8192 }: no such flag */
+	SS_SMALL,		/* stack_t { BUF, 0, 1024 }: below MINSIGSTKSZ */
+	BUF_ODD,		/* BUF + 1: not 4-byte aligned */
+	BAD_SIGMASK,		/* pselect6's { UNMAP, 8 } */
+	SHORT_SIGMASK,		/* pselect6's { SIGSET, 4 } */
+	SIGMASK_ARG,		/* pselect6's { SIGSET, 8 } (with a bad timeout etc.) */
+	NOFILE_PLUS1,		/* RLIMIT_NOFILE's soft limit + 1 */
 };
 
 #define OK 0			/* the row must succeed */
@@ -92,6 +121,21 @@ static struct iovec bad_iov[] = { { (void *)UNMAP, 16 } };
 static struct iovec neg_iov[] = { { buf, (size_t)-1 } };
 static struct timespec bad_ts = { 0, 2000000000 }, neg_ts = { -1, 0 };
 static struct rlimit bad_rlimit = { 10, 5 };
+static uint64_t sigset_empty;
+static void handler(int sig) { (void)sig; }
+static struct {
+	void (*handler)(int);
+	unsigned long flags;
+	void (*restorer)(void);
+	uint64_t mask;
+} sigact = { handler, 0x04000000 /* SA_RESTORER */, 0, 0 };
+static struct timespec zero_ts;
+static struct timeval zero_tv, neg_tv = { -1, 0 };
+static struct itimerval zero_itv, bad_itv = { { 0, 0 }, { 0, 2000000 } };
+static stack_t ss_badflags = { buf, 0x10, sizeof(buf) }, ss_small = { buf, 0, 1024 };
+static struct { void *set; size_t size; } bad_sigmask = { (void *)UNMAP, 8 },
+	short_sigmask = { &sigset_empty, 4 }, sigmask_arg = { &sigset_empty, 8 };
+static pid_t child;		/* the row's CHILD, reaped after the row */
 
 static const char *path_of(enum placeholder p)
 {
@@ -122,6 +166,32 @@ static long resolve(long v)
 	case BAD_RLIMIT: return (long)&bad_rlimit;
 	case RAMFS: return (long)"ramfs";
 	case ROOT: return (long)"/";
+	case SELF_PID: return getpid();
+	case SELF_TID: return syscall(SYS_gettid);
+	case CHILD:
+		child = fork();
+		if (child == 0)
+			_exit(0);
+		return child;
+	case NOPID: return 0x3fffffff;
+	case SIGSET: return (long)&sigset_empty;
+	case SIGACT: return (long)&sigact;
+	case ZERO_TS: return (long)&zero_ts;
+	case ZERO_TV: return (long)&zero_tv;
+	case NEG_TV: return (long)&neg_tv;
+	case ZERO_ITV: return (long)&zero_itv;
+	case BAD_ITV: return (long)&bad_itv;
+	case SS_BADFLAGS: return (long)&ss_badflags;
+	case SS_SMALL: return (long)&ss_small;
+	case BUF_ODD: return (long)buf + 1;
+	case BAD_SIGMASK: return (long)&bad_sigmask;
+	case SHORT_SIGMASK: return (long)&short_sigmask;
+	case SIGMASK_ARG: return (long)&sigmask_arg;
+	case NOFILE_PLUS1: {
+		struct rlimit rl;
+
+		return getrlimit(RLIMIT_NOFILE, &rl) == 0 ? (long)rl.rlim_cur + 1 : INT_MAX;
+	}
 	default: return v;
 	}
 }
@@ -139,6 +209,12 @@ static void run_row(const struct row *r)
 	errno = 0;
 	ret = syscall(r->nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 	err = errno;
+	if ((r->nr == SYS_clone || r->nr == SYS_clone3) && ret == 0)
+		_exit(0);	/* a child a bad clone should not have made: it must not run on */
+	if (child > 0) {	/* the row's CHILD, if the row did not reap it */
+		waitpid(child, NULL, 0);
+		child = 0;
+	}
 	if (want == OK && ret == -1)
 		tap_fail(__FILE__, r->line, "%s: failed with %s, expected success", r->call,
 			 tap_errno_name(err));
@@ -223,6 +299,83 @@ static void mmap_family(void)
 	RUN(rows);
 }
 
+static void clone_family(void)
+{
+	static const struct row rows[] = {
+		ROW(EINVAL, clone, CLONE_THREAD | SIGCHLD, 0, 0, 0, 0),	/* no CLONE_SIGHAND */
+		ROW(EINVAL, clone, CLONE_SIGHAND | SIGCHLD, 0, 0, 0, 0),	/* no CLONE_VM */
+		ROW(EINVAL, clone, CLONE_THREAD | CLONE_SIGHAND | SIGCHLD, 0, 0, 0, 0),
+		ROW(EINVAL, clone, CLONE_NEWNS | CLONE_FS | SIGCHLD, 0, 0, 0, 0),
+	};
+	RUN(rows);
+}
+
+static void wait_family(void)
+{
+	static const struct row rows[] = {
+		ROW(ECHILD, wait4, -1, BUF, 0, 0),		/* no children */
+		ROW(ECHILD, wait4, -1, 0, WNOHANG, 0),
+		ROW(ESRCH, wait4, INT_MIN, BUF, 0, 0),
+		ROW(EINVAL, wait4, -1, BUF, 0x100, 0),		/* no such option */
+		ROW(EINVAL, wait4, -1, BUF, WEXITED, 0),	/* waitid's, not wait4's */
+		ROW(EINVAL, wait4, -1, BUF, 0x08000000 | WNOHANG, 0),
+		ROW(EFAULT, wait4, CHILD, UNMAP, 0, 0),
+		ROW(EFAULT, wait4, CHILD, KADDR, 0, 0),
+		ROW(EFAULT, wait4, CHILD, NONCANON, __WALL, 0),
+		ROW(EFAULT, wait4, CHILD, 0, 0, UNMAP),		/* rusage */
+		ROW(OK, wait4, CHILD, 0, 0, 0),
+		ROW(EINVAL, waitid, 99, 0, BUF, WEXITED, 0),
+		ROW(EINVAL, waitid, P_ALL, 0, BUF, 0, 0),	/* none of WEXITED|WSTOPPED|... */
+		ROW(EINVAL, waitid, P_ALL, 0, BUF, WNOHANG, 0),
+		ROW(EINVAL, waitid, P_ALL, 0, BUF, WEXITED | 0x100, 0),
+		ROW(EINVAL, waitid, P_PID, 0, BUF, WEXITED, 0),
+		ROW(EINVAL, waitid, P_PID, -1, BUF, WEXITED, 0),
+		ROW(ECHILD, waitid, P_ALL, 0, BUF, WEXITED | WNOHANG, 0),
+		ROW(ECHILD, waitid, P_PID, NOPID, BUF, WEXITED, 0),
+		ROW(EFAULT, waitid, P_PID, CHILD, UNMAP, WEXITED, 0),
+		ROW(EFAULT, waitid, P_PID, CHILD, KADDR, WEXITED, 0),
+		ROW(EFAULT, waitid, P_ALL, CHILD, BUF, WEXITED, UNMAP),	/* rusage */
+		ROW(OK, waitid, P_PID, CHILD, BUF, WEXITED, 0),
+	};
+	RUN(rows);
+}
+
+/* wait_fault_reaps() - after a wait4 that faulted copying the status out, Linux has reaped the child. */
+static void wait_fault_reaps(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	if (!EXPECT_OK(pid))
+		return;
+	EXPECT_ERRNO(syscall(SYS_wait4, pid, UNMAP, 0, 0), EFAULT);
+	if (!EXPECT_ERRNO(waitpid(pid, NULL, WNOHANG), ECHILD))
+		waitpid(pid, NULL, 0);
+}
+
+static void futex(void)
+{
+	static const struct row rows[] = {
+		ROW(EFAULT, futex, 0, FUTEX_WAIT, 0, 0),
+		ROW(EFAULT, futex, UNMAP, FUTEX_WAIT, 0, 0),
+		ROW(EFAULT, futex, KADDR, FUTEX_WAIT, 0, 0),
+		ROW(EFAULT, futex, NONCANON, FUTEX_WAIT_PRIVATE, 0, 0),
+		ROW(EFAULT, futex, UNMAP, FUTEX_WAKE, 1),
+		ROW(EFAULT, futex, KADDR, FUTEX_WAKE, 1),
+		ROW(EINVAL, futex, BUF_ODD, FUTEX_WAIT, 0, 0),
+		ROW(EINVAL, futex, BUF_ODD, FUTEX_WAKE, 1),
+		ROW(ENOSYS, futex, BUF, 99, 0, 0),
+		ROW(ENOSYS, futex, BUF, 99 | FUTEX_PRIVATE_FLAG, 0, 0),
+		ROW(EFAULT, futex, BUF, FUTEX_WAIT, 0, UNMAP),
+		ROW(EFAULT, futex, BUF, FUTEX_WAIT_PRIVATE, 0, KADDR),
+		ROW(EINVAL, futex, BUF, FUTEX_WAIT, 0, BAD_TS),
+		ROW(EINVAL, futex, BUF, FUTEX_WAIT, 0, NEG_TS),
+		ROW(OK, futex, BUF, FUTEX_WAKE, 1),
+	};
+	RUN(rows);
+}
+
 static void process(void)
 {
 	static const struct row rows[] = {
@@ -232,6 +385,8 @@ static void process(void)
 		ROW(EINVAL, set_robust_list, BUF, 1),
 		ROW(EINVAL, set_robust_list, UNMAP, 0),
 		ROW(EINVAL, prctl, 9999, 0, 0, 0, 0),
+		ROW(EINVAL, prctl, -1, 0, 0, 0, 0),
+		ROW(EINVAL, prctl, 0x7fffffff, UNMAP, KADDR, 0, 0),
 		ROW(EFAULT, prctl, 15 /* PR_SET_NAME */, 0, 0, 0, 0),
 		ROW(EFAULT, prctl, 15 /* PR_SET_NAME */, KADDR, 0, 0, 0),
 		ROW(EFAULT, prctl, 16 /* PR_GET_NAME */, UNMAP, 0, 0, 0),
@@ -531,6 +686,214 @@ static void mount(void)
 	RUN(rows);
 }
 
+static void pipe_family(void)
+{
+	static const struct row rows[] = {
+		ROW(EFAULT, pipe, 0), ROW(EFAULT, pipe, UNMAP), ROW(EFAULT, pipe, KADDR),
+		ROW(EFAULT, pipe, NONCANON),
+		ROW(EFAULT, pipe2, 0, 0), ROW(EFAULT, pipe2, UNMAP, O_CLOEXEC),
+		ROW(EFAULT, pipe2, KADDR, O_NONBLOCK),
+		ROW(EINVAL, pipe2, BUF, 0xdead0000), ROW(EINVAL, pipe2, BUF, O_RDWR),
+		ROW(EINVAL, pipe2, UNMAP, 0xdead0000),		/* the flags come first */
+	};
+	int before = 0, after = 0;
+
+	for (int fd = 0; fd < 64; fd++)
+		before += fcntl(fd, F_GETFD) >= 0;
+	RUN(rows);
+	for (int fd = 0; fd < 64; fd++)
+		after += fcntl(fd, F_GETFD) >= 0;
+	EXPECT_EQ(after, before);	/* no failed pipe left its descriptors behind */
+}
+
+static void poll_family(void)
+{
+	static const struct row rows[] = {
+		ROW(EFAULT, poll, 0, 1, 0), ROW(EFAULT, poll, UNMAP, 1, 0),
+		ROW(EFAULT, poll, KADDR, 1, 0), ROW(EFAULT, poll, NONCANON, 1, 0),
+		ROW(EINVAL, poll, BUF, INT_MAX, 0),		/* nfds > RLIMIT_NOFILE */
+		ROW(EINVAL, poll, BUF, NOFILE_PLUS1, 0),
+		ROW(EINVAL, ppoll, BUF, NOFILE_PLUS1, ZERO_TS, 0, 0),
+		ROW(EINVAL, poll, BUF, -1, 0),
+		ROW(OK, poll, 0, 0, 0),
+		ROW(EFAULT, ppoll, UNMAP, 1, ZERO_TS, 0, 8),
+		ROW(EFAULT, ppoll, 0, 0, ZERO_TS, UNMAP, 8),
+		ROW(EFAULT, ppoll, 0, 0, ZERO_TS, KADDR, 8),
+		ROW(EINVAL, ppoll, 0, 0, ZERO_TS, SIGSET, 4),
+		ROW(EINVAL, ppoll, 0, 0, ZERO_TS, SIGSET, 16),
+		ROW(EFAULT, ppoll, 0, 0, UNMAP, SIGSET, 8),
+		ROW(EINVAL, ppoll, 0, 0, BAD_TS, SIGSET, 8),
+		ROW(EINVAL, ppoll, 0, 0, NEG_TS, 0, 0),
+		ROW(EINVAL, ppoll, BUF, INT_MAX, ZERO_TS, 0, 0),
+		ROW(OK, ppoll, 0, 0, ZERO_TS, SIGSET, 8),
+		ROW(EINVAL, select, -1, 0, 0, 0, ZERO_TV),
+		ROW(EINVAL, select, INT_MIN, BUF, BUF, BUF, ZERO_TV),
+		ROW(EFAULT, select, 1, UNMAP, 0, 0, ZERO_TV),
+		ROW(EFAULT, select, 1, 0, KADDR, 0, ZERO_TV),
+		ROW(EFAULT, select, 1, 0, 0, NONCANON, ZERO_TV),
+		ROW(EFAULT, select, 0, 0, 0, 0, UNMAP),
+		ROW(EFAULT, select, 0, 0, 0, 0, KADDR),
+		ROW(EINVAL, select, 0, 0, 0, 0, NEG_TV),
+		ROW(OK, select, 0, 0, 0, 0, ZERO_TV),
+		ROW(EINVAL, pselect6, -1, 0, 0, 0, ZERO_TS, 0),
+		ROW(EFAULT, pselect6, 1, UNMAP, 0, 0, ZERO_TS, 0),
+		ROW(EFAULT, pselect6, 1, 0, 0, KADDR, ZERO_TS, 0),
+		ROW(EFAULT, pselect6, 0, 0, 0, 0, UNMAP, 0),
+		ROW(EINVAL, pselect6, 0, 0, 0, 0, BAD_TS, 0),
+		ROW(EINVAL, pselect6, 0, 0, 0, 0, NEG_TS, 0),
+		ROW(EFAULT, pselect6, 0, 0, 0, 0, ZERO_TS, UNMAP),
+		ROW(EFAULT, pselect6, 0, 0, 0, 0, ZERO_TS, BAD_SIGMASK),
+		ROW(EINVAL, pselect6, 0, 0, 0, 0, ZERO_TS, SHORT_SIGMASK),
+		ROW(OK, pselect6, 0, 0, 0, 0, ZERO_TS, SIGMASK_ARG),
+	};
+	RUN(rows);
+}
+
+static void signals(void)
+{
+	static const struct row rows[] = {
+		ROW(EFAULT, rt_sigaction, SIGUSR1, UNMAP, 0, 8),
+		ROW(EFAULT, rt_sigaction, SIGUSR1, KADDR, 0, 8),
+		ROW(EFAULT, rt_sigaction, SIGUSR1, NONCANON, 0, 8),
+		ROW(EFAULT, rt_sigaction, SIGUSR1, 0, UNMAP, 8),
+		ROW(EFAULT, rt_sigaction, SIGUSR1, 0, KADDR, 8),
+		ROW(EINVAL, rt_sigaction, SIGUSR1, SIGACT, 0, 4),
+		ROW(EINVAL, rt_sigaction, SIGUSR1, 0, BUF, 16),
+		ROW(EINVAL, rt_sigaction, SIGKILL, SIGACT, 0, 8),
+		ROW(EINVAL, rt_sigaction, SIGSTOP, SIGACT, 0, 8),
+		ROW(OK, rt_sigaction, SIGKILL, 0, BUF, 8),		/* reading it is fine */
+		ROW(EINVAL, rt_sigaction, 0, 0, BUF, 8),
+		ROW(EINVAL, rt_sigaction, 65, 0, BUF, 8),
+		ROW(EINVAL, rt_sigaction, -1, 0, BUF, 8),
+		ROW(EINVAL, rt_sigaction, 65, SIGACT, 0, 8),
+		ROW(EINVAL, rt_sigprocmask, 99, SIGSET, 0, 8),
+		ROW(EINVAL, rt_sigprocmask, -1, SIGSET, BUF, 8),
+		ROW(OK, rt_sigprocmask, 99, 0, BUF, 8),		/* no set: how is not looked at */
+		ROW(EFAULT, rt_sigprocmask, SIG_BLOCK, UNMAP, 0, 8),
+		ROW(EFAULT, rt_sigprocmask, SIG_BLOCK, KADDR, 0, 8),
+		ROW(EFAULT, rt_sigprocmask, SIG_BLOCK, 0, UNMAP, 8),
+		ROW(EFAULT, rt_sigprocmask, SIG_BLOCK, SIGSET, NONCANON, 8),
+		ROW(EINVAL, rt_sigprocmask, SIG_BLOCK, SIGSET, 0, 4),
+		ROW(EINVAL, rt_sigprocmask, SIG_BLOCK, 0, 0, 16),
+		ROW(EFAULT, rt_sigpending, 0, 8),
+		ROW(EFAULT, rt_sigpending, UNMAP, 8),
+		ROW(EFAULT, rt_sigpending, KADDR, 8),
+		ROW(EINVAL, rt_sigpending, BUF, 16),
+		ROW(EFAULT, rt_sigtimedwait, 0, 0, ZERO_TS, 8),
+		ROW(EFAULT, rt_sigtimedwait, UNMAP, 0, ZERO_TS, 8),
+		ROW(EFAULT, rt_sigtimedwait, KADDR, BUF, ZERO_TS, 8),
+		ROW(EFAULT, rt_sigtimedwait, SIGSET, 0, UNMAP, 8),
+		ROW(EFAULT, rt_sigtimedwait, SIGSET, 0, NONCANON, 8),
+		ROW(EINVAL, rt_sigtimedwait, SIGSET, 0, BAD_TS, 8),
+		ROW(EINVAL, rt_sigtimedwait, SIGSET, 0, NEG_TS, 8),
+		ROW(EINVAL, rt_sigtimedwait, SIGSET, 0, ZERO_TS, 4),
+		ROW(EAGAIN, rt_sigtimedwait, SIGSET, UNMAP, ZERO_TS, 8),	/* nothing taken */
+		ROW(EFAULT, rt_sigsuspend, 0, 8),
+		ROW(EFAULT, rt_sigsuspend, UNMAP, 8),
+		ROW(EFAULT, rt_sigsuspend, KADDR, 8),
+		ROW(EINVAL, rt_sigsuspend, SIGSET, 4),
+		ROW(EINVAL, rt_sigsuspend, SIGSET, 16),
+		ROW(EFAULT, sigaltstack, UNMAP, 0),
+		ROW(EFAULT, sigaltstack, KADDR, 0),
+		ROW(EFAULT, sigaltstack, 0, UNMAP),
+		ROW(EFAULT, sigaltstack, 0, NONCANON),
+		ROW(EINVAL, sigaltstack, SS_BADFLAGS, 0),
+		ROW(ENOMEM, sigaltstack, SS_SMALL, 0),
+		ROW(OK, sigaltstack, 0, BUF),
+		ROW(EINVAL, kill, SELF_PID, 65),
+		ROW(EINVAL, kill, SELF_PID, -1),
+		ROW(ESRCH, kill, NOPID, 0),
+		ROW(ESRCH, kill, -NOPID, 0),
+		ROW(ESRCH, kill, INT_MIN, 0),
+		ROW(OK, kill, SELF_PID, 0),
+		ROW(EINVAL, tkill, SELF_TID, 65),
+		ROW(EINVAL, tkill, 0, 0),
+		ROW(EINVAL, tkill, -1, 0),
+		ROW(ESRCH, tkill, NOPID, 0),
+		ROW(EINVAL, tgkill, SELF_PID, SELF_TID, 65),
+		ROW(EINVAL, tgkill, SELF_PID, SELF_TID, -1),
+		ROW(EINVAL, tgkill, 0, SELF_TID, 0),
+		ROW(EINVAL, tgkill, -1, SELF_TID, 0),
+		ROW(EINVAL, tgkill, SELF_PID, 0, 0),
+		ROW(EINVAL, tgkill, SELF_PID, -1, 0),
+		ROW(ESRCH, tgkill, SELF_PID, NOPID, 0),
+		ROW(ESRCH, tgkill, NOPID, SELF_TID, 0),
+		ROW(OK, tgkill, SELF_PID, SELF_TID, 0),
+		ROW(EFAULT, rt_sigqueueinfo, SELF_PID, 0, 0),
+		ROW(EFAULT, rt_sigqueueinfo, SELF_PID, 0, UNMAP),
+		ROW(EFAULT, rt_sigqueueinfo, SELF_PID, SIGUSR1, KADDR),
+	};
+	RUN(rows);
+}
+
+/* sigtimedwait_info() - a signal is taken, but the siginfo cannot be written out. */
+static void sigtimedwait_info(void)
+{
+	sigset_t usr1, old;
+	struct timespec zero = { 0, 0 };
+
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	if (!EXPECT_OK(sigprocmask(SIG_BLOCK, &usr1, &old)))
+		return;
+	EXPECT_OK(kill(getpid(), SIGUSR1));
+	EXPECT_ERRNO(syscall(SYS_rt_sigtimedwait, &usr1, UNMAP, &zero, 8), EFAULT);
+	EXPECT_ERRNO(syscall(SYS_rt_sigtimedwait, &usr1, 0, &zero, 8), EAGAIN);	/* it went */
+	while (sigtimedwait(&usr1, NULL, &zero) == SIGUSR1)
+		;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void itimer(void)
+{
+	static const struct row rows[] = {
+		ROW(EINVAL, setitimer, 99, ZERO_ITV, 0),
+		ROW(EINVAL, setitimer, -1, ZERO_ITV, 0),
+		ROW(EFAULT, setitimer, ITIMER_REAL, UNMAP, 0),
+		ROW(EFAULT, setitimer, ITIMER_REAL, KADDR, 0),
+		ROW(EFAULT, setitimer, ITIMER_REAL, ZERO_ITV, UNMAP),
+		ROW(EINVAL, setitimer, ITIMER_REAL, BAD_ITV, 0),
+		ROW(EINVAL, getitimer, 99, BUF),
+		ROW(EINVAL, getitimer, -1, BUF),
+		ROW(EFAULT, getitimer, ITIMER_REAL, 0),
+		ROW(EFAULT, getitimer, ITIMER_REAL, UNMAP),
+		ROW(EFAULT, getitimer, ITIMER_VIRTUAL, KADDR),
+		ROW(OK, alarm, 0),
+	};
+	RUN(rows);
+}
+
+static void pgrp(void)
+{
+	static const struct row rows[] = {
+		ROW(EINVAL, setpgid, 0, -1),
+		ROW(EINVAL, setpgid, 0, INT_MIN),
+		ROW(ESRCH, setpgid, NOPID, 0),
+		ROW(ESRCH, getpgid, NOPID),
+		ROW(ESRCH, getpgid, -1),
+		ROW(ESRCH, getsid, NOPID),
+		ROW(ESRCH, getsid, -1),
+		ROW(OK, getpgid, 0), ROW(OK, getsid, 0), ROW(OK, getpgrp, KADDR),
+	};
+	RUN(rows);
+}
+
+/* setpgid_nonchild() - a process that exists but is not the caller's child: ESRCH. A child
+ * tries it on us (its parent), so it works when we are init too. */
+static void setpgid_nonchild(void)
+{
+	int status = 0;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(setpgid(getppid(), getppid()) == -1 ? errno : 0);
+	if (!EXPECT_OK(pid))
+		return;
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), ESRCH);
+}
+
 /* still_standing() - after every row: our descriptors and data are as they were. */
 static void still_standing(void)
 {
@@ -607,6 +970,17 @@ static const struct tap_case cases[] = {
 	TAP_CASE(fdtable),
 	TAP_CASE(ioctl),
 	TAP_CASE(mount),
+	TAP_CASE(clone_family),
+	TAP_CASE(wait_family),
+	TAP_CASE(wait_fault_reaps),
+	TAP_CASE(futex),
+	TAP_CASE(pipe_family),
+	TAP_CASE(poll_family),
+	TAP_CASE(signals),
+	TAP_CASE(sigtimedwait_info),
+	TAP_CASE(itimer),
+	TAP_CASE(pgrp),
+	TAP_CASE(setpgid_nonchild),
 	TAP_CASE(still_standing),
 };
 
