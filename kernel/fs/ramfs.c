@@ -321,40 +321,24 @@ static struct super_block *ramfs_mount(struct file_system_type *type, unsigned i
 {
 	unsigned int root_mode = strcmp(type->name, "tmpfs") == 0 ? 01777 : 0755;
 	struct super_block *sb = sb_alloc(type, &ramfs_sops);
-	struct inode *root;
 
 	(void)source, (void)data;
 	if (!sb)
 		return ERR_PTR(-ENOMEM);
 	sb->s_flags = flags;
-	root = ramfs_get_inode(sb, S_IFDIR | root_mode, 0);
-	if (root)
-		sb->s_root = d_alloc_root(sb, root);
-	if (!sb->s_root) {
-		iput(root);
-		sb_free(sb);
-		return ERR_PTR(-ENOMEM);
-	}
-	return sb;
-}
-
-/* ramfs_kill_sb() - the last mount is gone: free the whole tree, its inodes and data. */
-static void ramfs_kill_sb(struct super_block *sb)
-{
-	dcache_kill_tree(sb->s_root);
-	sb_free(sb);
+	return sb_set_root(sb, ramfs_get_inode(sb, S_IFDIR | root_mode, 0));
 }
 
 static struct file_system_type ramfs_fs_type = {
 	.name = "ramfs",
 	.mount = ramfs_mount,
-	.kill_sb = ramfs_kill_sb,
+	.kill_sb = kill_litter_super,	/* the whole tree, its inodes and data */
 };
 
 static struct file_system_type tmpfs_fs_type = {
 	.name = "tmpfs",
 	.mount = ramfs_mount,
-	.kill_sb = ramfs_kill_sb,
+	.kill_sb = kill_litter_super,	/* the whole tree, its inodes and data */
 };
 
 /**

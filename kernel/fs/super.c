@@ -99,6 +99,39 @@ void sb_free(struct super_block *sb)
 }
 
 /**
+ * sb_set_root() - finish a new superblock of an in-memory filesystem: its root dentry.
+ * @sb: from sb_alloc(), or NULL (out of memory already).
+ * @root: the root directory's inode, or NULL (out of memory).
+ *
+ * On failure both are freed, so a filesystem's mount() is sb_alloc, make the root inode,
+ * return sb_set_root(). Context: no spinlock held.
+ * Return: @sb, or ERR_PTR(-ENOMEM).
+ */
+struct super_block *sb_set_root(struct super_block *sb, struct inode *root)
+{
+	if (sb && root)
+		sb->s_root = d_alloc_root(sb, root);
+	if (sb && sb->s_root)
+		return sb;
+	if (root)
+		iput(root);
+	if (sb)
+		sb_free(sb);
+	return ERR_PTR(-ENOMEM);
+}
+
+/**
+ * kill_litter_super() - kill_sb() for a filesystem whose whole tree lives in the dcache
+ * (ramfs, tmpfs, proc): free every dentry, their inodes, then the superblock.
+ * Context: the last mount is gone. Return: nothing. (Linux: fs/super.c, same name.)
+ */
+void kill_litter_super(struct super_block *sb)
+{
+	dcache_kill_tree(sb->s_root);
+	sb_free(sb);
+}
+
+/**
  * vfs_init() - bring up the VFS: caches, filesystem types, devices, the root ramfs.
  *
  * Context: boot, after mm_init() and sched_init(), before initramfs_unpack().

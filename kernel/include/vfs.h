@@ -154,5 +154,7 @@ int register_filesystem(struct file_system_type *type);
 struct file_system_type *get_fs_type(const char *name);
 struct super_block *sb_alloc(struct file_system_type *type, const struct super_operations *ops);
 void sb_free(struct super_block *sb);
+struct super_block *sb_set_root(struct super_block *sb, struct inode *root);
+void kill_litter_super(struct super_block *sb);
 
 #endif

@@ -286,34 +286,18 @@ static struct super_block *proc_mount(struct file_system_type *type, unsigned in
 				      const char *source, const char *data)
 {
 	struct super_block *sb = sb_alloc(type, &proc_sops);
-	struct inode *root;
 
 	(void)source, (void)data;
 	if (!sb)
 		return ERR_PTR(-ENOMEM);
 	sb->s_flags = flags;
-	root = proc_get_inode(sb, NULL);
-	if (root)
-		sb->s_root = d_alloc_root(sb, root);
-	if (!sb->s_root) {
-		iput(root);
-		sb_free(sb);
-		return ERR_PTR(-ENOMEM);
-	}
-	return sb;
-}
-
-/* proc_kill_sb() - the last mount is gone: free the cached dentries, their inodes, the sb. */
-static void proc_kill_sb(struct super_block *sb)
-{
-	dcache_kill_tree(sb->s_root);
-	sb_free(sb);
+	return sb_set_root(sb, proc_get_inode(sb, NULL));
 }
 
 static struct file_system_type proc_fs_type = {
 	.name = "proc",
 	.mount = proc_mount,
-	.kill_sb = proc_kill_sb,
+	.kill_sb = kill_litter_super,	/* the cached dentries, their inodes, the sb */
 };
 
 /**
