@@ -27,7 +27,9 @@
  *                    drops the old one (freed unless a vfork parent still shares it, which is
  *                    woken now), handled signals are reset (signal_exec), close-on-exec files
  *                    are closed, the name changes, and the thread's saved user registers are
- *                    reset to start at the entry point with the new stack.
+ *                    reset to start at the entry point with the new stack. A traced
+ *                    thread then reports PTRACE_EVENT_EXEC (message: its old tid), or gets
+ *                    the traditional SIGTRAP if attached without PTRACE_O_TRACEEXEC.
  * Every step before commit can fail and only undoes its own work (binprm_release): the
  * caller's address space, files and registers are untouched, so a failed execve returns to
  * the old program with -errno, as on Linux. Commit cannot fail.
@@ -53,6 +55,7 @@
 #include "mm_space.h"
 #include "printk.h"
 #include "process.h"
+#include "ptrace.h"
 #include "random.h"
 #include "sched.h"
 #include "string.h"
@@ -363,6 +366,8 @@ static int de_thread(struct thread *self, struct process *p)
 		p->group_exit = false;
 		clear_zap_group_exit(p);
 	}
+	if (!err)
+		ptrace_exec_locked(self, p);	/* we are the leader now */
 	if (!err && self->tid != p->tgid) {
 		process_free_nr_locked(self->tid);
 		self->tid = p->tgid;
@@ -418,6 +423,7 @@ static void binprm_release(struct binprm *bp)
 int do_execve(const char *path, const char *const *argv, const char *const *envp)
 {
 	struct binprm bp = { .path = path, .argv = argv, .envp = envp };
+	pid_t old_tid = sched_current()->tid;	/* a non-leader takes the tgid at de_thread */
 	int err;
 
 	err = count_args(&bp);
@@ -436,6 +442,8 @@ int do_execve(const char *path, const char *const *argv, const char *const *envp
 	if (!err)
 		commit(&bp);
 	binprm_release(&bp);
+	if (!err)
+		ptrace_event(PTRACE_EVENT_EXEC, (unsigned long)old_tid);
 	return err;
 }
 

@@ -2,6 +2,8 @@
  *
  * do_exit() ends the CALLING THREAD; the process ends with its last thread. It is a pipeline
  * in Linux's order (DESIGN.md section 5), each step one call:
+ *   0. ptrace_event(PTRACE_EVENT_EXIT): a tracer that asked (TRACEEXIT) gets a last look at
+ *      the thread, registers and memory intact;
  *   1. exit_signals: drop what is queued for the thread (kernel/signal.c) and count it out
  *      of p->live; the thread that brings live to 0 is "group dead" and sets the exit code
  *      (the exit code of the LAST thread, as Linux 6.x: reference behaviour 31, unless a
@@ -10,8 +12,11 @@
  *      gave and futex-wake it (pthread_join waits on it), while the memory still exists;
  *   3. for the group-dead thread only: exit_mm, exit_files, exit_fs - leave and drop the
  *      address space, the fd table, the root/cwd;
- *   4. exit_notify: the thread leaves its process; non-leader numbers are freed at once (a
- *      thread self-reaps: no zombie for threads). The LAST thread to leave turns the process
+ *   4. exit_notify: a tracer lets its tracees go (exit_ptrace); the thread leaves its
+ *      process; non-leader numbers are freed at once (a thread self-reaps: no zombie for
+ *      threads) - unless it is traced: then it stays a zombie for its tracer, which must
+ *      reap it, and the process's zombie is announced only after (kernel/ptrace.c). The LAST
+ *      thread to leave turns the process
  *      into a zombie: its children go to a reaper (forget_original_parent: another live
  *      thread of the same process keeps them - they belong to the process anyway - else the
  *      nearest live ancestor that is a PR_SET_CHILD_SUBREAPER, else init), the vfork parent
@@ -49,6 +54,7 @@
 #include "panic.h"
 #include "printk.h"
 #include "process.h"
+#include "ptrace.h"
 #include "sched.h"
 #include "signal.h"
 #include "syscalls.h"
@@ -58,6 +64,7 @@
 #define INIT_EXIT_QEMU_CODE	3	/* QEMU then exits with status (3 << 1) | 1 = 7 */
 
 /* exit_signals() - step 1: the thread's signal state goes, and it stops counting as live.
+ * @status: the thread's own status word (a traced thread's zombie reports it).
  * Return: true if it was the last live thread (the group is dead). */
 static bool exit_signals(struct thread *t, int status)
 {
@@ -190,17 +197,23 @@ static struct process *find_new_reaper_locked(struct process *father)
 }
 
 /* reparent_child_locked() - @child now belongs to @reaper. A zombie among them is announced
- * to its new parent, and goes to @dead if that one auto-reaps it. (Linux: reparent_leader;
- * kill_orphaned_pgrp is job control's, TODO(signals).) */
+ * to its new parent, and goes to @dead if that one auto-reaps it - unless its tracer still
+ * holds it, or traced threads of it are still to be reaped (then it is announced when they
+ * are: kernel/ptrace.c). (Linux: reparent_leader; kill_orphaned_pgrp is job control's,
+ * TODO(signals).) */
 static void reparent_child_locked(struct process *child, struct process *reaper,
 				  struct list_head *dead)
 {
+	bool traced = child->leader && child->leader->ptrace.tracer;
+
 	list_del(&child->sibling);
 	child->real_parent = reaper;
-	child->parent = reaper;
+	if (!traced)
+		child->parent = reaper;
 	child->parent_thread = NULL;
 	child->exit_signal = SIGCHLD;	/* "we don't want people slaying init" (Linux) */
-	if (child->exit_state == EXIT_ZOMBIE && do_notify_parent(child, SIGCHLD)) {
+	if (!traced && child->exit_state == EXIT_ZOMBIE && child->nr_thread_zombies == 0 &&
+	    do_notify_parent(child, SIGCHLD)) {
 		child->exit_state = EXIT_DEAD;
 		list_add_tail(&child->sibling, dead);
 		return;
@@ -221,21 +234,42 @@ static void forget_original_parent_locked(struct process *father, struct list_he
 	wake_up_all(&reaper->wait_chldexit);
 }
 
-/* become_zombie_locked() - the last thread has left @p: hand its children on, release its
- * vfork parent, tell its parent. Return: true if the parent auto-reaps it. */
-static bool become_zombie_locked(struct process *p, struct list_head *dead)
+/**
+ * exit_notify_zombie_locked() - the zombie @p is ready to be reaped: tell its parent - the
+ * tracer's process if its leader is traced (with SIGCHLD unless the tracer is also the real
+ * parent, as Linux), else the real parent with p->exit_signal.
+ * @p: a zombie with no traced thread zombies left.
+ *
+ * Context: tasklist_lock held. Return: true if the parent auto-reaps it (then @p is
+ * EXIT_DEAD and the caller must release it once the lock is dropped).
+ */
+bool exit_notify_zombie_locked(struct process *p)
 {
+	bool traced = p->leader && p->leader->ptrace.tracer;
+	int sig = traced && p->parent != p->real_parent ? SIGCHLD : p->exit_signal;
 	bool autoreap;
 
-	forget_original_parent_locked(p, dead);
-	p->exit_state = EXIT_ZOMBIE;
-	fork_vfork_done_locked(p);
-	autoreap = do_notify_parent(p, p->exit_signal);
+	assert_held(&tasklist_lock);
+	autoreap = do_notify_parent(p, sig);
 	if (p->parent)
 		wake_up_all(&p->parent->wait_chldexit);	/* even with exit_signal 0 */
 	if (autoreap)
 		p->exit_state = EXIT_DEAD;
 	return autoreap;
+}
+
+/* become_zombie_locked() - the last thread has left @p: hand its children on, release its
+ * vfork parent, tell its parent - unless traced threads of it wait for their tracer to reap
+ * them first (Linux's delay_group_leader; kernel/ptrace.c tells the parent after the last).
+ * Return: true if the parent auto-reaps it. */
+static bool become_zombie_locked(struct process *p, struct list_head *dead)
+{
+	forget_original_parent_locked(p, dead);
+	p->exit_state = EXIT_ZOMBIE;
+	fork_vfork_done_locked(p);
+	if (p->nr_thread_zombies > 0)
+		return false;
+	return exit_notify_zombie_locked(p);
 }
 
 /* release_dead() - release the zombies collected on @dead (auto-reaped), lock dropped. */
@@ -247,25 +281,31 @@ static void release_dead(struct list_head *dead)
 		release_task(p);
 }
 
-/* exit_notify() - step 4 (see the header comment). */
-static void exit_notify(struct thread *t)
+/* exit_notify() - step 4 (see the header comment). @status: the thread's own status word. */
+static void exit_notify(struct thread *t, int status)
 {
 	struct process *p = t->proc;
 	struct list_head dead = LIST_HEAD_INIT(dead);
-	bool last;
+	bool last, traced;
 
 	spin_lock(&tasklist_lock);
+	exit_ptrace_locked(t, &dead);	/* as a tracer: its tracees are let go */
 	hand_over_children_locked(p, t);
+	traced = ptrace_exit_tracee_locked(t, status);	/* as a tracee: a zombie for its tracer */
 	process_detach_thread(t);
-	if (t->tid != p->tgid)
+	if (t->tid != p->tgid && !traced)
 		process_free_nr_locked(t->tid);	/* the leader's number lives on as the tgid */
+	if (p->leader == t && !traced)
+		p->leader = NULL;
 	last = p->nr_threads == 0;
 	if (!last && p->group_exec_thread && p->nr_threads == 1)
 		sched_wake(p->group_exec_thread);	/* de_thread: the exec may go on */
 	if (last && p->is_init)
 		arch_qemu_exit(INIT_EXIT_QEMU_CODE);
-	if (last && become_zombie_locked(p, &dead))
-		list_add_tail(&p->sibling, &dead);	/* auto-reaped: off the parent's list */
+	if (last && become_zombie_locked(p, &dead)) {
+		list_del(&p->sibling);			/* auto-reaped: off the parent's list */
+		list_add_tail(&p->sibling, &dead);
+	}
 	spin_unlock(&tasklist_lock);
 	release_dead(&dead);
 }
@@ -284,6 +324,9 @@ NORETURN void do_exit(int status)
 	bool group_dead;
 
 	BUG_ON(!p);
+	if (READ_ONCE(p->group_exit))
+		status = p->group_exit_code;	/* set once, before any thread exits with it */
+	ptrace_event(PTRACE_EVENT_EXIT, (unsigned int)status);	/* TRACEEXIT: a last look */
 	group_dead = exit_signals(t, status);
 	if (group_dead && p->is_init)
 		log_init_exit(p, p->exit_code);
@@ -294,7 +337,7 @@ NORETURN void do_exit(int status)
 		exit_fs(p);
 		tty_session_exit(p);	/* a session leader hangs up its terminal */
 	}
-	exit_notify(t);
+	exit_notify(t, status);
 	kthread_exit();
 }
 
@@ -318,8 +361,7 @@ void zap_other_threads_locked(struct process *p)
 		if (t == self)
 			continue;
 		t->sig.pending.signal |= sigmask(SIGKILL);
-		sched_wake(t);
-		sched_wake_stopped(t);
+		sched_wake_fatal(t);
 	}
 	spin_unlock(&p->sighand->lock);
 }

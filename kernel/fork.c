@@ -25,7 +25,10 @@
  *   4. a number, under the limits: PROCESS_MAX processes in all and RLIMIT_NPROC (EAGAIN);
  *   5. the thread's user registers = the parent's at the system call with rax = 0, its FPU
  *      and TLS state the parent's (arch_fork_frame, arch_thread_copy);
- *   6. linked into the tree under tasklist_lock, then started; the parent returns the number.
+ *   6. linked into the tree under tasklist_lock, then started - traced from its first
+ *      instruction if the parent's tracer follows forks, vforks or clones (PTRACE_O_TRACE*,
+ *      CLONE_PTRACE), and the parent reports the event (kernel/ptrace*.c); the parent
+ *      returns the number.
  * The child's first instruction in the kernel is fork_child_entry(), which goes straight to
  * user mode: "fork returns twice" is two threads leaving through the same saved registers.
  *
@@ -44,6 +47,7 @@
 #include "fs_struct.h"
 #include "mm_space.h"
 #include "process.h"
+#include "ptrace.h"
 #include "sched.h"
 #include "signal.h"
 #include "string.h"
@@ -278,6 +282,35 @@ out_free_process:
 	return NULL;
 }
 
+/* fork_event() - the ptrace event a clone with @flags is (Linux's order of tests in
+ * kernel_clone): 0 for CLONE_UNTRACED. */
+static int fork_event(unsigned long flags)
+{
+	if (flags & CLONE_UNTRACED)
+		return 0;
+	if (flags & CLONE_VFORK)
+		return PTRACE_EVENT_VFORK;
+	if ((flags & CSIGNAL) != SIGCHLD)
+		return PTRACE_EVENT_CLONE;	/* threads too: their exit signal is 0 */
+	return PTRACE_EVENT_FORK;
+}
+
+/* start_child() - the last step: a traced parent's tracer may follow the new thread @t
+ * (ptrace_fork_locked), which then runs; the parent reports the event if asked to. */
+static void start_child(struct thread *t, unsigned long flags, pid_t nr)
+{
+	struct thread *self = sched_current();
+	int event = fork_event(flags);
+	bool follow = (event && ptrace_event_enabled(self, event)) || (flags & CLONE_PTRACE);
+
+	spin_lock(&tasklist_lock);
+	ptrace_fork_locked(t, self, follow && !(flags & CLONE_UNTRACED));
+	spin_unlock(&tasklist_lock);
+	kthread_start(t);
+	if (event)
+		ptrace_event(event, (unsigned long)nr);
+}
+
 /* clone_process() - a new process (steps in the header comment). Return: its tgid or
  * -errno: -ENOMEM, -EAGAIN (a limit). */
 static long clone_process(const struct clone_req *req)
@@ -297,9 +330,11 @@ static long clone_process(const struct clone_req *req)
 	if (req->flags & CLONE_VFORK)
 		wait_queue_init(&vd.wq, "vfork");
 	link_child(child, p, req->flags, req->flags & CLONE_VFORK ? &vd : NULL);
-	kthread_start(t);
-	if (req->flags & CLONE_VFORK)
+	start_child(t, req->flags, nr);
+	if (req->flags & CLONE_VFORK) {
 		wait_for_vfork_done(&vd);
+		ptrace_event(PTRACE_EVENT_VFORK_DONE, (unsigned long)nr);
+	}
 	return nr;
 }
 
@@ -326,7 +361,7 @@ static long clone_thread(const struct clone_req *req)
 		return err;
 	}
 	setup_thread(t, p, req, nr);
-	kthread_start(t);
+	start_child(t, req->flags, nr);
 	return nr;
 }
 

@@ -17,8 +17,10 @@
  * first, and the scheduler checks it at every switch, so an overflow panics naming the thread
  * instead of silently corrupting the memory below. (Linux: end_of_stack / STACK_END_MAGIC.)
  *
- * Invariants: a thread's struct and stack live from kthread_create() until kthread_free(),
- *   which happens once, after the thread is DEAD and switched out.
+ * Invariants: a thread's stack lives from kthread_create() until kthread_free(), which happens
+ *   once, after the thread is DEAD and switched out. Its struct lives until the last
+ *   kthread_put(): kthread_free() drops the scheduler's reference, and ptrace holds one more
+ *   while a traced thread that exited waits as a zombie for its tracer.
  * Locking: none of its own; thread ids come from an atomic counter, the rest is done before the
  *   thread is visible (sched_add_thread) or after it is gone (kthread_free).
  * See also: kernel/sched.c, arch/x86_64/context.c. Linux: kernel/kthread.c, kernel/fork.c
@@ -56,11 +58,14 @@ static struct thread *thread_new(const char *name)
 	if (!t)
 		return NULL;
 	t->id = __atomic_fetch_add(&next_thread_id, 1, __ATOMIC_RELAXED);
+	t->refcount = 1;	/* the scheduler's, dropped by kthread_free() */
 	strlcpy(t->name, name, sizeof(t->name));
 	list_init(&t->run_link);
 	list_init(&t->all_link);
 	list_init(&t->timer_link);
 	list_init(&t->wait_link);
+	list_init(&t->ptrace.entry);
+	list_init(&t->ptrace.tracees);
 	return t;
 }
 
@@ -181,7 +186,29 @@ void kthread_free(struct thread *t)
 	arch_thread_free(t);	/* a user thread's FPU/TLS area, if do_exit has not freed it */
 	if (t->stack_base)
 		frame_free_contig(virt_to_phys(t->stack_base), t->stack_size / PAGE_SIZE);
-	kmem_cache_free(thread_cache, t);
+	t->stack_base = NULL;
+	kthread_put(t);
+}
+
+/**
+ * kthread_get() - keep @t's struct (not its stack) past its death: a traced thread that
+ * exited stays on its tracer's list as a zombie until the tracer reaps it (kernel/ptrace.c).
+ * Context: any; @t must not be freed meanwhile (tasklist_lock held, or a reference).
+ * Return: nothing.
+ */
+void kthread_get(struct thread *t)
+{
+	__atomic_fetch_add(&t->refcount, 1, __ATOMIC_RELAXED);
+}
+
+/**
+ * kthread_put() - drop a reference on @t's struct; the last one frees it.
+ * Context: any thread; may take the slab lock. Return: nothing.
+ */
+void kthread_put(struct thread *t)
+{
+	if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL) == 0)
+		kmem_cache_free(thread_cache, t);
 }
 
 /**

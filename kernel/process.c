@@ -45,6 +45,7 @@
 #include "mm_space.h"
 #include "panic.h"
 #include "printk.h"
+#include "ptrace.h"
 #include "sched.h"
 #include "slab.h"
 #include "string.h"
@@ -216,6 +217,7 @@ void process_link_locked(struct process *child, struct process *parent)
 void release_task(struct process *p)
 {
 	spin_lock(&tasklist_lock);
+	ptrace_release_leader_locked(p);	/* a traced leader's zombie leaves its tracer */
 	list_del(&p->sibling);
 	list_init(&p->sibling);
 	list_del(&p->tasks);
@@ -345,6 +347,8 @@ int process_attach_thread(struct process *p, struct thread *t, pid_t tid)
 	t->tid = tid;
 	t->uregs = arch_uregs_slot(t);
 	list_add_tail(&t->thread_link, &p->threads);
+	if (tid == p->tgid)
+		p->leader = t;
 	p->nr_threads++;
 	p->live++;
 	spin_unlock(&tasklist_lock);

@@ -198,6 +198,15 @@ static bool wake_locked(struct thread *t)
 	return true;
 }
 
+/* wake_from_locked() - make @t runnable if its state is @state (STOPPED, TRACED). */
+static bool wake_from_locked(struct thread *t, enum thread_state state)
+{
+	if (t->state != state)
+		return false;
+	t->state = THREAD_SLEEPING;	/* so that wake_locked() treats it as a sleeper */
+	return wake_locked(t);
+}
+
 /**
  * sched_wake() - make @t runnable if it is sleeping.
  * @t: any thread that cannot be freed meanwhile (a sleeping thread cannot exit).
@@ -223,22 +232,76 @@ bool sched_wake(struct thread *t)
  */
 bool sched_wake_stopped(struct thread *t)
 {
-	bool woke = false;
+	bool woke;
 
 	spin_lock(&rq.lock);
-	if (t->state == THREAD_STOPPED) {
-		t->state = THREAD_SLEEPING;	/* so that wake_locked() treats it as a sleeper */
-		woke = wake_locked(t);
-	}
+	woke = wake_from_locked(t, THREAD_STOPPED);
 	spin_unlock(&rq.lock);
 	return woke;
+}
+
+/**
+ * sched_wake_traced() - make @t runnable if it is in a ptrace stop (TRACED): its tracer
+ * resumed or detached it. Neither sched_wake() nor SIGCONT ends a ptrace stop.
+ * @t: any thread that cannot be freed meanwhile.
+ *
+ * Context: any; takes rq.lock. Return: true if @t was TRACED.
+ */
+bool sched_wake_traced(struct thread *t)
+{
+	bool woke;
+
+	spin_lock(&rq.lock);
+	woke = wake_from_locked(t, THREAD_TRACED);
+	spin_unlock(&rq.lock);
+	return woke;
+}
+
+/**
+ * sched_wake_fatal() - make @t runnable whatever it waits in - a sleep, a group stop, a
+ * ptrace stop: SIGKILL and every group exit end them all.
+ * @t: any thread that cannot be freed meanwhile.
+ *
+ * Context: any; takes rq.lock. Return: true if @t was woken.
+ */
+bool sched_wake_fatal(struct thread *t)
+{
+	bool woke;
+
+	spin_lock(&rq.lock);
+	woke = wake_locked(t) || wake_from_locked(t, THREAD_STOPPED);
+	if (!woke && !t->ptrace.frozen)	/* a frozen tracee wakes when the request ends */
+		woke = wake_from_locked(t, THREAD_TRACED);
+	spin_unlock(&rq.lock);
+	return woke;
+}
+
+/**
+ * sched_traced_to_stopped() - @t leaves a ptrace stop for the group stop its process is in:
+ * a detached tracee of a stopped group stays stopped, and SIGCONT will wake it (Linux:
+ * __ptrace_unlink re-arms JOBCTL_STOP_PENDING for the same effect).
+ * @t: any thread that cannot be freed meanwhile.
+ *
+ * Context: any; takes rq.lock. Return: true if @t was TRACED.
+ */
+bool sched_traced_to_stopped(struct thread *t)
+{
+	bool was = false;
+
+	spin_lock(&rq.lock);
+	if (t->state == THREAD_TRACED) {
+		t->state = THREAD_STOPPED;
+		was = true;
+	}
+	spin_unlock(&rq.lock);
+	return was;
 }
 
 /**
  * sched_set_current_state() - announce that the current thread is about to sleep (SLEEPING),
  * has stopped waiting (RUNNING), stops for a group stop (STOPPED) or is exiting (DEAD). Only
  * schedule() acts on it.
- * @state: THREAD_SLEEPING, THREAD_STOPPED, THREAD_RUNNING or THREAD_DEAD.
+ * @state: THREAD_SLEEPING, THREAD_STOPPED, THREAD_TRACED, THREAD_RUNNING or THREAD_DEAD.
  *
  * Context: thread, not idle; takes rq.lock. Return: nothing.
  */
@@ -536,6 +599,7 @@ const char *sched_state_name(enum thread_state state)
 		[THREAD_RUNNING] = "RUNNING",
 		[THREAD_SLEEPING] = "SLEEPING",
 		[THREAD_STOPPED] = "STOPPED",
+		[THREAD_TRACED] = "TRACED",
 		[THREAD_DEAD] = "DEAD",
 	};
 

@@ -229,7 +229,8 @@ void signal_exec(struct process *p)
 
 /**
  * signal_pending() - does @t have something to do before it returns to user mode: an
- * unblocked pending signal (its own or its process's), a group stop to join, or a group exit?
+ * unblocked pending signal (its own or its process's), a group stop to join, a group exit, or a
+ * ptrace trap (PTRACE_INTERRUPT)?
  * @t: a thread; a kernel thread never has signals.
  *
  * Read without the lock: a stale answer only means one more trip through the delivery loop,
@@ -245,7 +246,7 @@ bool signal_pending(struct thread *t)
 		return false;
 	pending = READ_ONCE(t->sig.pending.signal) | READ_ONCE(p->sig.shared_pending.signal);
 	return (pending & ~READ_ONCE(t->sig.blocked)) != 0 || READ_ONCE(t->sig.stop_pending) ||
-	       (READ_ONCE(p->sig.flags) & SIGNAL_GROUP_EXIT);
+	       (READ_ONCE(p->sig.flags) & SIGNAL_GROUP_EXIT) || READ_ONCE(t->ptrace.trap_pending);
 }
 
 /**

@@ -7,8 +7,11 @@
  *   1. a group exit in progress (SIGKILL, a fatal signal): the thread ends with the group;
  *   2. a group stop to join: the thread stops (THREAD_STOPPED) until SIGCONT or SIGKILL; the
  *      last thread to stop tells the parent (CLD_STOPPED); the first woken after SIGCONT tells
- *      it CLD_CONTINUED;
- *   3. take the next pending signal (its own set before the process's) and act on it:
+ *      it CLD_CONTINUED. A traced thread stops for its tracer instead (ptrace_group_stop),
+ *      and a pending ptrace trap (PTRACE_INTERRUPT) is taken here too;
+ *   3. take the next pending signal (its own set before the process's) and act on it - a
+ *      traced thread first stops for its tracer (ptrace_signal), which may suppress the
+ *      signal or put another in its place:
  *      SIG_IGN - drop; a handler - build its frame on the user stack (arch_setup_rt_frame) and
  *      block sa_mask plus the signal itself; SIG_DFL - the default action: ignore, continue
  *      (already done at send time), stop (start a group stop), terminate or dump core.
@@ -33,6 +36,7 @@
 #include "exit.h"
 #include "kmalloc.h"
 #include "process.h"
+#include "ptrace.h"
 #include "sched.h"
 #include "string.h"
 #include "uapi/errno.h"
@@ -127,11 +131,13 @@ static void start_group_stop_locked(struct process *p, int sig)
 	}
 }
 
-/* do_signal_stop() - the current thread joins the group stop and sleeps STOPPED. Entered with
- * tasklist_lock and sighand->lock held; returns without them, after SIGCONT or SIGKILL. */
+/* do_signal_stop() - the current thread joins the group stop and sleeps STOPPED - or, if
+ * traced, in a ptrace stop its tracer ends (kernel/ptrace_stop.c). Entered with tasklist_lock
+ * and sighand->lock held; returns without them, after SIGCONT, SIGKILL or the tracer. */
 static void do_signal_stop(struct process *p, struct thread *t)
 {
 	bool notify = false;
+	bool traced = t->ptrace.tracer != NULL;
 	int sig = p->sig.stop_sig;
 
 	if (t->sig.stop_pending) {
@@ -144,12 +150,16 @@ static void do_signal_stop(struct process *p, struct thread *t)
 		}
 	}
 	/* STOPPED under the lock SIGCONT takes to wake us: its wake-up cannot be lost. */
-	sched_set_current_state(THREAD_STOPPED);
+	if (!traced)
+		sched_set_current_state(THREAD_STOPPED);
 	spin_unlock(&p->sighand->lock);
 	spin_unlock(&tasklist_lock);
 	if (notify)
-		signal_notify_parent_cldstop(p, CLD_STOPPED, sig);
-	schedule();
+		signal_notify_parent_cldstop(p, CLD_STOPPED, sig);	/* the real parent */
+	if (traced)
+		ptrace_group_stop(sig);
+	else
+		schedule();
 }
 
 /* report_continued() - step 2's second half: the first thread back tells the parent. */
@@ -226,6 +236,10 @@ static bool get_signal(struct ksignal *ks)
 		if (READ_ONCE(p->sig.flags) & SIGNAL_GROUP_EXIT)
 			group_exit(p->sig.group_exit_status);
 		report_continued(p);
+		if (READ_ONCE(t->ptrace.trap_pending)) {
+			ptrace_jobctl_trap();	/* PTRACE_INTERRUPT and friends */
+			continue;
+		}
 		spin_lock(&tasklist_lock);
 		spin_lock(&p->sighand->lock);
 		if (t->sig.stop_pending) {
@@ -233,6 +247,16 @@ static bool get_signal(struct ksignal *ks)
 			continue;
 		}
 		ks->sig = dequeue_locked(t, t->sig.blocked, &ks->info);
+		if (ks->sig && ks->sig != SIGKILL && t->ptrace.tracer) {
+			/* Signal-delivery stop: the tracer may suppress or change it. */
+			spin_unlock(&p->sighand->lock);
+			spin_unlock(&tasklist_lock);
+			ks->sig = ptrace_signal(ks->sig, &ks->info);
+			if (!ks->sig)
+				continue;
+			spin_lock(&tasklist_lock);
+			spin_lock(&p->sighand->lock);
+		}
 		handler = ks->sig && take_signal_locked(p, ks);
 		spin_unlock(&p->sighand->lock);
 		spin_unlock(&tasklist_lock);

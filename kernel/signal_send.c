@@ -6,7 +6,8 @@
  *      SIGCONT continues a stopped group and discards pending stop signals; a stop signal
  *      discards a pending SIGCONT. Then a signal that would be ignored (SIG_IGN, or SIG_DFL
  *      whose default is to ignore) is dropped here, unless blocked (the disposition may change
- *      before it is unblocked); init's protection drops default-action signals too;
+ *      before it is unblocked) or traced (the tracer sees every signal); init's protection
+ *      drops default-action signals too;
  *   2. queue: set the bit; queue a siginfo - standard signals coalesce (one entry however
  *      often sent), real-time signals queue up to RLIMIT_SIGPENDING;
  *   3. complete: choose a thread that does not block it and wake it from an interruptible
@@ -29,6 +30,7 @@
 #include "signal.h"
 #include "kmalloc.h"
 #include "process.h"
+#include "ptrace.h"
 #include "sched.h"
 #include "string.h"
 #include "wait_queue.h"
@@ -96,6 +98,7 @@ static void continue_group_locked(struct process *p)
 	for_each_thread(p, t) {
 		t->sig.stop_pending = false;
 		sched_wake_stopped(t);
+		ptrace_listen_wake_locked(t);	/* a listening tracee re-traps to say so */
 	}
 	if (was_stopped) {
 		p->sig.flags |= SIGNAL_CLD_CONTINUED;
@@ -115,6 +118,18 @@ static bool blocked_by_target_locked(struct process *p, struct thread *t, int si
 	return t && (sigset_has(t->sig.blocked, sig) || sigset_has(t->sig.waitset, sig));
 }
 
+/* is_traced_target_locked() - is the target traced: @t, or for a process-directed signal
+ * any thread of @p? A tracer wants to see even an ignored signal (Linux: sig_ignored). */
+static bool is_traced_target_locked(struct process *p, struct thread *t)
+{
+	if (t)
+		return t->ptrace.tracer != NULL;
+	for_each_thread(p, t)
+		if (t->ptrace.tracer)
+			return true;
+	return false;
+}
+
 /* prepare_signal_locked() - step 1. Return: false if @sig is to be dropped. */
 static bool prepare_signal_locked(struct process *p, struct thread *t, int sig, bool forced)
 {
@@ -132,7 +147,7 @@ static bool prepare_signal_locked(struct process *p, struct thread *t, int sig, 
 		return true;
 	if (signal_init_protected(p, sig, forced))
 		return false;
-	return !is_ignored_locked(p, sig) || forced;
+	return !is_ignored_locked(p, sig) || forced || is_traced_target_locked(p, t);
 }
 
 /* queue_locked() - step 2: into @sp. Return: 0, or -EAGAIN for a real-time signal over
@@ -189,6 +204,8 @@ static bool is_fatal_locked(struct process *p, struct thread *t, int sig)
 		return true;
 	if (sigset_has(t->sig.blocked, sig) || handler_of(p, sig) != SIG_DFL)
 		return false;
+	if (t->ptrace.tracer)
+		return false;	/* its tracer sees it first, and may suppress it */
 	return act == SIG_DEFAULT_TERM || act == SIG_DEFAULT_CORE;
 }
 
@@ -204,8 +221,7 @@ static void start_group_exit_locked(struct process *p, int sig)
 	for_each_thread(p, t) {
 		t->sig.pending.signal |= sigmask(SIGKILL);
 		t->sig.stop_pending = false;
-		sched_wake(t);
-		sched_wake_stopped(t);
+		sched_wake_fatal(t);
 	}
 }
 
@@ -220,9 +236,11 @@ static void complete_signal_locked(struct process *p, struct thread *t, int sig)
 		start_group_exit_locked(p, sig);
 		return;
 	}
-	sched_wake(t);
 	if (sig == SIGKILL)
-		sched_wake_stopped(t);
+		sched_wake_fatal(t);
+	else
+		sched_wake(t);
+	ptrace_listen_wake_locked(t);	/* a new signal for a listening tracee: it re-traps */
 }
 
 /* send_locked() - the three steps. @t: a thread-directed signal's target, or NULL. */
@@ -367,11 +385,12 @@ static bool parent_ignores_sigchld(struct process *parent, bool *send)
 	return ignore;
 }
 
-/* child_info() - the siginfo of a SIGCHLD about @p, from its wait status word @status. */
-static void child_info(struct siginfo *info, struct process *p, int sig, int code, int status)
+/* child_info() - the siginfo of a SIGCHLD about the child (process or traced thread)
+ * numbered @nr, with si_code @code and si_status @status. */
+static void child_info(struct siginfo *info, pid_t nr, int sig, int code, int status)
 {
 	signal_info_kernel(info, sig, code);
-	info->proc.pid = p->tgid;	/* TODO(pid): in the parent's namespace */
+	info->proc.pid = nr;	/* TODO(pid): in the parent's namespace */
 	info->proc.uid = 0;
 	info->proc.status = status;
 }
@@ -408,10 +427,11 @@ bool do_notify_parent(struct process *p, int sig)
 	assert_held(&tasklist_lock);
 	if (!parent || !parent->sighand)
 		return false;
-	if (sig == SIGCHLD)
+	/* A tracer never auto-reaps: it must see its tracee's exit (Linux: !tsk->ptrace). */
+	if (sig == SIGCHLD && !(p->leader && p->leader->ptrace.tracer))
 		autoreap = parent_ignores_sigchld(parent, &send);
 	if (sig && send) {
-		child_info(&info, p, sig, exit_info_code(p->exit_code, &status), status);
+		child_info(&info, p->tgid, sig, exit_info_code(p->exit_code, &status), status);
 		send_signal_to_process_locked(parent, sig, &info);
 	}
 	wake_up_all(&parent->wait_chldexit);
@@ -419,9 +439,41 @@ bool do_notify_parent(struct process *p, int sig)
 }
 
 /**
+ * signal_notify_tracer_locked() - tell @tracer's process about its tracee numbered @nr: a
+ * ptrace stop (CLD_TRAPPED, CLD_STOPPED: SIGCHLD unless SA_NOCLDSTOP) or a traced thread's
+ * exit (@status is then its wait status word: SIGCHLD always, never an auto-reap); and
+ * wake its wait.
+ * @tracer: the tracing thread's process. @nr: the tracee's tid. @why: CLD_*.
+ * @status: si_status for a stop; the wait status word for an exit (@why CLD_EXITED).
+ *
+ * Context: tasklist_lock held, no sighand lock. Return: nothing.
+ */
+void signal_notify_tracer_locked(struct process *tracer, pid_t nr, int why, int status)
+{
+	struct siginfo info;
+	bool nocldstop;
+	int si_status = status;
+
+	assert_held(&tasklist_lock);
+	if (!tracer->sighand)
+		return;
+	spin_lock(&tracer->sighand->lock);
+	nocldstop = tracer->sighand->action[SIGCHLD - 1].flags & SA_NOCLDSTOP;
+	spin_unlock(&tracer->sighand->lock);
+	if (why == CLD_EXITED) {
+		why = exit_info_code(status, &si_status);
+		nocldstop = false;
+	}
+	child_info(&info, nr, SIGCHLD, why, si_status);
+	if (!nocldstop)
+		send_signal_to_process_locked(tracer, SIGCHLD, &info);
+	wake_up_all(&tracer->wait_chldexit);
+}
+
+/**
  * signal_notify_parent_cldstop() - @p stopped (CLD_STOPPED, si_status = the stop signal) or
- * continued (CLD_CONTINUED, si_status = SIGCONT): wake the parent's wait, and send it
- * SIGCHLD unless it set SA_NOCLDSTOP.
+ * continued (CLD_CONTINUED, si_status = SIGCONT): wake the REAL parent's wait, and send it
+ * SIGCHLD unless it set SA_NOCLDSTOP. (A tracer hears of stops from ptrace_stop instead.)
  * @p: the process. @why: CLD_STOPPED or CLD_CONTINUED. @sig: si_status.
  *
  * Context: a thread of @p, no spinlock held. Return: nothing.
@@ -433,12 +485,12 @@ void signal_notify_parent_cldstop(struct process *p, int why, int sig)
 	bool nocldstop;
 
 	spin_lock(&tasklist_lock);
-	parent = p->parent;
+	parent = p->real_parent;
 	if (parent && parent->sighand) {
 		spin_lock(&parent->sighand->lock);
 		nocldstop = parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDSTOP;
 		spin_unlock(&parent->sighand->lock);
-		child_info(&info, p, SIGCHLD, why, sig);
+		child_info(&info, p->tgid, SIGCHLD, why, sig);
 		if (!nocldstop)
 			send_signal_to_process_locked(parent, SIGCHLD, &info);
 		wake_up_all(&parent->wait_chldexit);

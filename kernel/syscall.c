@@ -149,6 +149,7 @@ static const struct syscall_entry syscall_table[SYS_MAX] = {
 	[SYS_getpgrp] = { sys_getpgrp, "getpgrp" },
 	[SYS_setsid] = { sys_setsid, "setsid" },
 	[SYS_getsid] = { sys_getsid, "getsid" },
+	[SYS_ptrace] = { sys_ptrace, "ptrace" },
 };
 
 static bool trace_enabled;			/* syscall.trace=1 */
@@ -193,14 +194,25 @@ static void trace_call(const struct syscall_args *a, long ret)
  * syscall_dispatch() - run the system call described by the trap frame @tf.
  * @tf: the user registers saved by the syscall entry; the result goes back into it.
  *
+ * A tracee resumed with PTRACE_SYSCALL stops before the call (its tracer may change the
+ * number and arguments in the frame, or skip the call) and after it (and may change the
+ * result); one resumed with PTRACE_SINGLESTEP reports a step after the call (kernel/
+ * ptrace_stop.c).
+ *
  * Context: the calling thread, interrupts on, no locks held; may sleep. Return: nothing.
  */
 void syscall_dispatch(struct trap_frame *tf)
 {
+	struct thread *t = sched_current();
 	struct syscall_args args;
-	long ret = -ENOSYS;
+	long ret;
 
-	arch_syscall_args(tf, &args);
+	/* What a tracer sees in rax at the entry stop, and the result if it skips the call. */
+	arch_syscall_set_return(tf, -ENOSYS);
+	if ((t->ptrace.flags & PT_SYSCALL) && !ptrace_syscall_enter(tf))
+		goto out;	/* skipped: orig_rax set to -1 by the tracer, or SIGKILL */
+	arch_syscall_args(tf, &args);	/* after the entry stop: the tracer may edit them */
+	ret = -ENOSYS;
 	if (args.nr < SYS_MAX && syscall_table[args.nr].fn)
 		ret = syscall_table[args.nr].fn(&args);
 	else
@@ -208,4 +220,7 @@ void syscall_dispatch(struct trap_frame *tf)
 	if (trace_enabled)
 		trace_call(&args, ret);
 	arch_syscall_set_return(tf, ret);
+out:
+	if (t->ptrace.flags & (PT_SYSCALL | PT_SINGLESTEP))
+		ptrace_syscall_exit(tf);
 }

@@ -14,7 +14,9 @@
  * spinlock.
  *
  * Which children: any thread of a process may wait for the process's children (they belong
- * to the process), or with __WNOTHREAD only for those its own thread forked. By default only
+ * to the process), or with __WNOTHREAD only for those its own thread forked; and for the
+ * threads its threads trace (kernel/ptrace.c), each by its tid: their ptrace stops (no
+ * WUNTRACED needed, si_code CLD_TRAPPED) and their exits, which a tracer sees first. By default only
  * children whose exit signal is SIGCHLD; __WCLONE only the others; __WALL both. The
  * selectors: wait4's pid -1 (any), > 0 (that one), 0 (the caller's process group), < -1
  * (group -pid); waitid's P_ALL, P_PID, P_PGID (id 0: the caller's group).
@@ -37,6 +39,7 @@
 #include "arch.h"
 #include "exit.h"
 #include "process.h"
+#include "ptrace.h"
 #include "sched.h"
 #include "signal.h"
 #include "syscalls.h"
@@ -148,25 +151,99 @@ static int wait_task_continued(struct wait_opts *wo, struct process *p)
 }
 
 /* wait_consider_task() - is child @p eligible, and has it something to report?
+ * A child whose leader is traced: if by us, the tracee scan reports it; if by another, its
+ * zombie is "not yet" - the tracer reaps it first (kernel/ptrace.c hands it back). A zombie
+ * whose traced threads are not all reaped is "not yet" either (Linux: delay_group_leader).
  * Return: 1 if it reported (wo->rep is filled), 0 otherwise. */
 static int wait_consider_task(struct wait_opts *wo, struct process *p)
 {
+	struct thread *tracer = p->leader ? p->leader->ptrace.tracer : NULL;
+
 	if (!eligible_child(wo, p))
 		return 0;
+	if (tracer && tracer->proc == current_process())
+		return 0;
 	wo->found_eligible = true;
-	if (p->exit_state == EXIT_ZOMBIE)
+	if (p->exit_state == EXIT_ZOMBIE) {
+		if (tracer || p->nr_thread_zombies > 0)
+			return 0;
 		return wait_task_zombie(wo, p);
+	}
 	if (wait_task_stopped(wo, p))
 		return 1;
 	return wait_task_continued(wo, p);
 }
 
-/* wait_scan() - one pass over the caller's children. Return: > 0 (a report), 0 (eligible
+/* wait_tracee_zombie() - report the exited tracee @t: a non-leader thread by its tid and
+ * status; a leader as its process, once the process is a zombie with no traced thread
+ * zombies left. Reaping it is kernel/ptrace.c's: unlink, release or hand back. */
+static int wait_tracee_zombie(struct wait_opts *wo, struct thread *t)
+{
+	struct process *p = t->ptrace.group;
+	bool leader = p->leader == t;
+
+	if (!(wo->options & WEXITED))
+		return 0;
+	if (leader && (p->exit_state != EXIT_ZOMBIE || p->nr_thread_zombies > 0))
+		return 0;
+	wo->rep.pid = t->tid;
+	exit_status_report(&wo->rep, leader ? p->exit_code : t->ptrace.exit_status);
+	if (!(wo->options & WNOWAIT))
+		wo->rep.release = leader ? ptrace_reap_leader_locked(t) :
+					   ptrace_reap_thread_locked(t);
+	return 1;
+}
+
+/* wait_tracee_stopped() - report @t's ptrace stop, once: no WUNTRACED needed, si_code
+ * CLD_TRAPPED, si_status the whole report (Linux: wait_task_stopped with ptrace). */
+static int wait_tracee_stopped(struct wait_opts *wo, struct thread *t)
+{
+	int code = t->ptrace.code;
+
+	if (!t->ptrace.stopped || code == 0)
+		return 0;
+	wo->rep.pid = t->tid;
+	wo->rep.status = (code << 8) | 0x7f;
+	wo->rep.code = CLD_TRAPPED;
+	wo->rep.si_status = code;
+	if (!(wo->options & WNOWAIT))
+		t->ptrace.code = 0;
+	return 1;
+}
+
+/* wait_consider_tracee() - does tracee @t match the selector (by its tid: threads are
+ * waited for one by one, with or without __WALL), and has it something to report? */
+static int wait_consider_tracee(struct wait_opts *wo, struct thread *t)
+{
+	if (wo->type == P_PID && t->tid != wo->id)
+		return 0;
+	if (wo->type == P_PGID && t->ptrace.group->pgid != wo->id)
+		return 0;
+	wo->found_eligible = true;
+	if (t->ptrace.zombie)
+		return wait_tracee_zombie(wo, t);
+	return wait_tracee_stopped(wo, t);
+}
+
+/* wait_scan_tracees() - the threads traced by @tracer. Return: 1 if one reported. */
+static int wait_scan_tracees(struct wait_opts *wo, struct thread *tracer)
+{
+	struct thread *t;
+
+	list_for_each_entry(t, &tracer->ptrace.tracees, ptrace.entry)
+		if (wait_consider_tracee(wo, t))
+			return 1;
+	return 0;
+}
+
+/* wait_scan() - one pass over the caller's children, then over the threads its threads
+ * trace (only the calling thread's with __WNOTHREAD). Return: > 0 (a report), 0 (eligible
  * children, none ready), -ECHILD (none eligible). */
 static long wait_scan(struct wait_opts *wo)
 {
 	struct process *p = current_process();
 	struct process *child;
+	struct thread *t;
 	int found = 0;
 
 	wo->found_eligible = false;
@@ -175,6 +252,15 @@ static long wait_scan(struct wait_opts *wo)
 		found = wait_consider_task(wo, child);
 		if (found)
 			break;
+	}
+	if (!found && (wo->options & __WNOTHREAD)) {
+		found = wait_scan_tracees(wo, sched_current());
+	} else if (!found) {
+		list_for_each_entry(t, &p->threads, thread_link) {
+			found = wait_scan_tracees(wo, t);
+			if (found)
+				break;
+		}
 	}
 	spin_unlock(&tasklist_lock);
 	if (found)

@@ -37,10 +37,6 @@
 #include "uapi/errno.h"
 
 #define SYSCALL_INSN_LEN	2	/* 0f 05 */
-/* The rflags bits rt_sigreturn takes from user space (Linux's FIX_EFLAGS). */
-#define RFLAGS_USER_MASK	(0x1UL | 0x4UL | 0x10UL | 0x40UL | 0x80UL | 0x800UL | \
-				 RFLAGS_TF | RFLAGS_DF | RFLAGS_AC | (1UL << 16))
-
 static bool to_user_mode(const struct trap_frame *tf)
 {
 	return (tf->cs & 3) == 3;
@@ -268,4 +264,13 @@ int arch_rt_sigreturn(struct trap_frame *tf, sigset_t *mask)
 uint64_t arch_user_sp(const struct trap_frame *tf)
 {
 	return tf->rsp;
+}
+
+/**
+ * arch_user_ip() - the user instruction pointer saved in @tf (a single step's si_addr).
+ * Context: any. Return: the address.
+ */
+uint64_t arch_user_ip(const struct trap_frame *tf)
+{
+	return tf->rip;
 }

@@ -133,14 +133,15 @@ static void send_fault(int sig, int code, uint64_t addr)
 }
 
 /* user_exception() - an exception other than a page fault, raised by user code: its signal,
- * with a log line when no handler will catch it (the process is about to die). */
+ * with a log line when no handler will catch it and no tracer will see it first (the process
+ * is about to die; a traced one is usually single-stepping or at a breakpoint). */
 static void user_exception(struct trap_frame *tf)
 {
 	struct process *p = current_process();
 	int code;
 	int sig = user_exception_signal(tf->vector, &code);
 
-	if (!signal_has_handler(sig))
+	if (!signal_has_handler(sig) && !sched_current()->ptrace.tracer)
 		pr_err("trap: %s[%d]: %s at ip %#lx (error code %#lx), killed by signal %d\n",
 		       p ? p->comm : "?", sched_current()->tid, trap_name(tf->vector), tf->rip,
 		       tf->error_code, sig);

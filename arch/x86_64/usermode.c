@@ -67,14 +67,16 @@ void syscall_set_kernel_stack(void *stack_top)
 /**
  * arch_syscall_args() - the number and six arguments of the system call in @tf.
  * @tf: a frame built by syscall_entry.
- * @out: filled in: nr = rax; arg[] = rdi, rsi, rdx, r10, r8, r9 (r10, not rcx: the
- *       `syscall` instruction itself overwrites rcx with the return address).
+ * @out: filled in: nr = orig_rax (rax at entry, kept in the error-code slot, where a tracer
+ *       may have changed it at the syscall-entry stop); arg[] = rdi, rsi, rdx, r10, r8, r9
+ *       (r10, not rcx: the `syscall` instruction itself overwrites rcx with the return
+ *       address).
  *
  * Context: any. Return: nothing.
  */
 void arch_syscall_args(const struct trap_frame *tf, struct syscall_args *out)
 {
-	out->nr = tf->rax;
+	out->nr = tf->error_code;
 	out->arg[0] = tf->rdi;
 	out->arg[1] = tf->rsi;
 	out->arg[2] = tf->rdx;

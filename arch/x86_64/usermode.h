@@ -13,6 +13,10 @@
 #define RFLAGS_DF	(1UL << 10)
 #define RFLAGS_AC	(1UL << 18)
 
+/* The rflags bits rt_sigreturn and ptrace SETREGS take from user space (Linux's FIX_EFLAGS). */
+#define RFLAGS_USER_MASK	(0x1UL | 0x4UL | 0x10UL | 0x40UL | 0x80UL | 0x800UL | \
+				 RFLAGS_TF | RFLAGS_DF | RFLAGS_AC | (1UL << 16))
+
 void syscall_arch_init(void);
 void syscall_set_kernel_stack(void *stack_top);
 

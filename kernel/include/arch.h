@@ -135,7 +135,19 @@ int arch_setup_rt_frame(struct trap_frame *tf, int sig, const struct siginfo *in
 			const struct kernel_sigaction *ka, uint64_t oldmask);
 /* rt_sigreturn: restore registers and FPU state from the frame, *@mask = its mask. */
 int arch_rt_sigreturn(struct trap_frame *tf, uint64_t *mask);
+
+/* ptrace (arch/x86_64/ptrace.c): a stopped tracee's registers as struct user_regs_struct
+ * and the fxsave image; RFLAGS.TF for PTRACE_SINGLESTEP. Errors are ptrace's (-EIO...). */
+struct user_regs_struct;
+void arch_ptrace_getregs(struct thread *t, struct user_regs_struct *regs);
+int arch_ptrace_setregs(struct thread *t, const struct user_regs_struct *regs);
+int arch_ptrace_peekuser(struct thread *t, uint64_t off, uint64_t *val);
+int arch_ptrace_pokeuser(struct thread *t, uint64_t off, uint64_t val);
+void arch_ptrace_getfpregs(struct thread *t, void *buf);
+int arch_ptrace_setfpregs(struct thread *t, const void *buf);
+void arch_ptrace_singlestep(struct thread *t, bool on);
 bool arch_on_altstack(uint64_t sp);	/* is @sp on the current thread's sigaltstack? */
 uint64_t arch_user_sp(const struct trap_frame *tf);
+uint64_t arch_user_ip(const struct trap_frame *tf);
 
 #endif

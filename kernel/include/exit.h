@@ -19,6 +19,7 @@ struct process;
 NORETURN void do_exit(int status);
 NORETURN void do_group_exit(int status);
 void zap_other_threads_locked(struct process *p);
+bool exit_notify_zombie_locked(struct process *p);
 bool exit_thread_is_dying(void);
 /* The steps of do_exit() that release a process's resources; each is a no-op if it is gone
  * already (process_start_init() uses them to undo a failed start, fork to undo a failed

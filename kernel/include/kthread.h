@@ -24,6 +24,8 @@ NORETURN void kthread_exit(void);
 void kthread_init(void);
 struct thread *kthread_adopt_boot(const char *name);
 void kthread_free(struct thread *t);
+void kthread_get(struct thread *t);
+void kthread_put(struct thread *t);
 void kthread_check_stack(const struct thread *t);
 
 #endif

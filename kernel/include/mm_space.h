@@ -106,6 +106,7 @@ void mm_dump(struct mm *mm);
 /* Demand paging and access from outside (fault.c). */
 int mm_handle_fault(struct mm *mm, uaddr_t addr, bool write, bool exec);
 int mm_copy_to(struct mm *mm, uaddr_t dst, const void *src, size_t n);
+int mm_access_remote(struct mm *mm, uaddr_t addr, void *buf, size_t n, bool write);
 int mm_populate_area(struct mm *mm, const struct vm_area *a);
 
 #endif

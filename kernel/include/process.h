@@ -45,8 +45,8 @@ struct process {
 
 	/* Protected by tasklist_lock (kernel/process.c): the tree, the thread list, the exit: */
 	struct process *real_parent;	/* who forked us (or the reaper that adopted us) */
-	struct process *parent;		/* who wait()s for us and gets SIGCHLD; == real_parent
-					 * until ptrace (next issue) makes the tracer parent */
+	struct process *parent;		/* who is told of our exit and reaps us: real_parent,
+					 * or the tracer's process while our leader is traced */
 	struct thread *parent_thread;	/* thread of parent that forked us (__WNOTHREAD);
 					 * NULL once that thread exited or we were adopted */
 	struct list_head children;	/* of struct process, via sibling */
@@ -54,6 +54,10 @@ struct process {
 	struct list_head tasks;		/* on the list of every process (process_for_each) */
 	struct list_head threads;	/* of struct thread, via thread_link */
 	int nr_threads;			/* on threads; exiting ones leave at exit_notify */
+	struct thread *leader;		/* the thread numbered tgid: while it lives, and while it
+					 * is a traced zombie its tracer has not reaped */
+	int nr_thread_zombies;		/* traced non-leader threads that exited and wait for
+					 * their tracer: the zombie is not reported before 0 */
 	int live;			/* threads that have not started do_exit yet */
 	int exit_state;			/* 0 (alive), EXIT_ZOMBIE or EXIT_DEAD */
 	int exit_signal;		/* sent to parent when we die: SIGCHLD, other, or 0 */

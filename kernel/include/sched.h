@@ -17,6 +17,7 @@
 #include "list.h"
 #include "kthread.h"
 #include "signal.h"
+#include "ptrace.h"
 
 #define THREAD_NAME_LEN		16
 #define SCHED_SLICE_TICKS	5	/* time slice: 50 ms at HZ = 100 */
@@ -30,6 +31,7 @@ enum thread_state {
 	THREAD_RUNNING,		/* the CPU's current thread */
 	THREAD_SLEEPING,	/* on a wait queue or a deadline; sched_wake() ends it */
 	THREAD_STOPPED,		/* in a group stop (SIGSTOP...); only SIGCONT/SIGKILL end it */
+	THREAD_TRACED,		/* in a ptrace stop; only its tracer or SIGKILL ends it */
 	THREAD_DEAD,		/* exited; freed after its last switch away */
 };
 
@@ -68,6 +70,11 @@ struct thread {
 	uaddr_t clear_child_tid;	/* set_tid_address(): cleared and woken at exit */
 	uaddr_t robust_list;		/* set_robust_list(): recorded only */
 	struct thread_signal sig;	/* pending, blocked, altstack (kernel/signal.c) */
+	struct thread_ptrace ptrace;	/* tracer, tracees, stop state (kernel/ptrace.c) */
+	/* Changed atomically (kthread_get, kthread_put): */
+	int refcount;			/* the scheduler's reference until the thread is freed
+					 * after its death, plus one while it is a traced zombie
+					 * its tracer has not reaped (kernel/ptrace.c) */
 };
 
 /* Boot: sched_init() after time_init(); sched_start() makes the boot flow the idle thread. */
@@ -79,6 +86,9 @@ void schedule(void);
 void sched_yield(void);
 bool sched_wake(struct thread *t);
 bool sched_wake_stopped(struct thread *t);
+bool sched_wake_traced(struct thread *t);
+bool sched_wake_fatal(struct thread *t);
+bool sched_traced_to_stopped(struct thread *t);
 void sched_set_current_state(enum thread_state state);
 bool schedule_until(uint64_t deadline);
 void sched_sleep_ms(uint64_t ms);

@@ -162,6 +162,7 @@ void signal_flush_locked(struct process *p, sigset_t mask);
 void signal_info_kernel(struct siginfo *info, int sig, int code);
 bool do_notify_parent(struct process *p, int sig);
 void signal_notify_parent_cldstop(struct process *p, int why, int sig);
+void signal_notify_tracer_locked(struct process *tracer, pid_t nr, int why, int status);
 
 /* ---- wait() support ---- */
 bool signal_take_stop_report(struct process *p, int *sig, bool consume);

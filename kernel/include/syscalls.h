@@ -16,6 +16,8 @@ SYSCALL(brk); SYSCALL(mmap); SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(madvise
 SYSCALL(exit); SYSCALL(exit_group);
 /* kernel/fork.c */
 SYSCALL(fork); SYSCALL(vfork); SYSCALL(clone); SYSCALL(clone3);
+/* kernel/ptrace.c */
+SYSCALL(ptrace);
 /* kernel/wait.c */
 SYSCALL(wait4); SYSCALL(waitid);
 /* kernel/futex.c */

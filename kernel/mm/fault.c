@@ -28,6 +28,9 @@
  * The same path serves the kernel: copy_to_user() on a page not yet mapped faults inside the
  * copy and arrives here, and mm_copy_to() writes into an address space that is not the
  * current one (exec's new stack) by faulting its pages in and writing through the direct map.
+ * mm_access_remote() is ptrace's way into a tracee's memory (PEEK/POKE): reads as the program
+ * would; writes FORCED like a debugger's - a breakpoint into read-only text gets a private
+ * copy of the page (copy-on-write of the text), which the area keeps read-only.
  *
  * Invariants: as mm_space.c; a page is mapped only if its area allows some access.
  * Locking: mm->lock (LOCK_MM) around the whole fault, so a fault never sees another thread's
@@ -264,6 +267,95 @@ int mm_copy_to(struct mm *mm, uaddr_t dst, const void *src, size_t n)
 		memcpy((char *)phys_to_virt(pa) + (dst - page), from, chunk);
 		dst += chunk;
 		from += chunk;
+		n -= chunk;
+	}
+	return 0;
+}
+
+/* force_frame_locked() - the frame behind @page of @mm for a debugger's write: as a normal
+ * write in a writable area; in a read-only PRIVATE area, present and not shared with any
+ * other address space (copied if it was, as Linux's FOLL_FORCE breaks copy-on-write).
+ * Return: 0 with *@pa set, or -EFAULT (no area, a shared read-only one), -ENOMEM. */
+static int force_frame_locked(struct mm *mm, uaddr_t page, paddr_t *pa)
+{
+	struct vm_area *a = mm_find_area(mm, page);
+	paddr_t old;
+	int err;
+
+	assert_held(&mm->lock);
+	if (!a || a->prot == PROT_NONE)
+		return -EFAULT;
+	if (a->prot & PROT_WRITE)
+		err = handle_fault_locked(mm, page, true, false);
+	else if (!(a->flags & VMA_PRIVATE))
+		return -EFAULT;
+	else if (!pgtable_user_frame(mm->pgtable, page, NULL))
+		err = map_new_page(mm, a, page);
+	else
+		err = 0;
+	if (err)
+		return err;
+	old = pgtable_user_frame(mm->pgtable, page, NULL);
+	if (!(a->prot & PROT_WRITE) && page_ref_is_shared(old)) {
+		err = cow_copy_locked(mm, a, page, old);
+		if (err)
+			return err;
+	}
+	*pa = pgtable_user_frame(mm->pgtable, page, NULL);
+	return 0;
+}
+
+/* remote_frame() - the frame behind @page of @mm, faulted in for a read or a forced write. */
+static int remote_frame(struct mm *mm, uaddr_t page, bool write, paddr_t *pa)
+{
+	int err;
+
+	if (!write) {
+		err = mm_handle_fault(mm, page, false, false);
+		*pa = err ? 0 : pgtable_user_frame(mm->pgtable, page, NULL);
+		return err;
+	}
+	spin_lock(&mm->lock);
+	err = force_frame_locked(mm, page, pa);
+	spin_unlock(&mm->lock);
+	return err;
+}
+
+/**
+ * mm_access_remote() - copy @n bytes between the kernel buffer @buf and user address @addr
+ * of @mm, which need not be the current address space (ptrace's PEEK and POKE).
+ * @mm: the tracee's address space. @addr: a user address. @buf: kernel memory.
+ * @n: bytes. @write: false copies from @mm into @buf; true copies @buf into @mm, forced
+ *     through read-only private mappings (see force_frame_locked()).
+ *
+ * Context: process context; the tracee does not run meanwhile.
+ * Return: 0, -EFAULT (some byte is in no accessible area), or -ENOMEM. On failure a prefix
+ * may have been copied.
+ */
+int mm_access_remote(struct mm *mm, uaddr_t addr, void *buf, size_t n, bool write)
+{
+	char *kbuf = buf;
+
+	if (!mm || !user_range_ok(addr, n))
+		return -EFAULT;
+	while (n > 0) {
+		uaddr_t page = ALIGN_DOWN(addr, PAGE_SIZE);
+		size_t chunk = MIN(n, PAGE_SIZE - (addr - page));
+		char *kva;
+		paddr_t pa;
+		int err = remote_frame(mm, page, write, &pa);
+
+		if (err)
+			return err;
+		if (!pa)
+			return -EFAULT;	/* unmapped meanwhile */
+		kva = (char *)phys_to_virt(pa) + (addr - page);
+		if (write)
+			memcpy(kva, kbuf, chunk);
+		else
+			memcpy(kbuf, kva, chunk);
+		addr += chunk;
+		kbuf += chunk;
 		n -= chunk;
 	}
 	return 0;

@@ -9,7 +9,7 @@
 #define CLONE_FILES		0x00000400	/* share the fd table */
 #define CLONE_SIGHAND		0x00000800	/* share signal handlers */
 #define CLONE_PIDFD		0x00001000	/* not supported: EINVAL */
-#define CLONE_PTRACE		0x00002000	/* ignored until ptrace */
+#define CLONE_PTRACE		0x00002000	/* a traced parent's child is traced too */
 #define CLONE_VFORK		0x00004000	/* parent sleeps until the child execs or exits */
 #define CLONE_PARENT		0x00008000	/* same parent as the caller */
 #define CLONE_THREAD		0x00010000	/* same thread group */
@@ -19,7 +19,7 @@
 #define CLONE_PARENT_SETTID	0x00100000	/* write the tid at parent_tid */
 #define CLONE_CHILD_CLEARTID	0x00200000	/* clear and futex-wake child_tid at exit */
 #define CLONE_DETACHED		0x00400000	/* ignored, as Linux does */
-#define CLONE_UNTRACED		0x00800000	/* ignored until ptrace */
+#define CLONE_UNTRACED		0x00800000	/* never traced by the parent's tracer */
 #define CLONE_CHILD_SETTID	0x01000000	/* write the tid at child_tid in the child */
 #define CLONE_NEWCGROUP		0x02000000
 #define CLONE_NEWUTS		0x04000000
