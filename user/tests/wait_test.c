@@ -212,6 +212,41 @@ static void rusage_zeroed(void)
 	EXPECT_TRUE(ru.ru_maxrss >= 0 && ru.ru_nvcsw >= 0);
 }
 
+/* autoreap_with() - SIGCHLD set to @handler with @flags: children are reaped as they exit
+ * (auto-reap), so wait blocks until none is left, then fails with ECHILD; a child forked
+ * after SIGCHLD is back to SIG_DFL is a zombie as usual. */
+static void autoreap_with(void (*handler)(int), int flags)
+{
+	struct sigaction sa = { .sa_handler = handler, .sa_flags = flags }, old;
+	pid_t late;
+	int status;
+
+	sigaction(SIGCHLD, &sa, &old);
+	child_exiting(1, 0);
+	child_exiting(2, 50);	/* still running when wait starts */
+	EXPECT_ERRNO(waitpid(-1, &status, 0), ECHILD);
+	EXPECT_ERRNO(waitpid(-1, &status, WNOHANG), ECHILD);
+	sigaction(SIGCHLD, &old, NULL);
+	late = child_exiting(3, 0);
+	EXPECT_EQ(waitpid(late, &status, 0), late);
+	EXPECT_EQ(status, 3 << 8);
+}
+
+static void on_sigchld(int sig)
+{
+	(void)sig;
+}
+
+static void sigchld_ignored_autoreaps(void)
+{
+	autoreap_with(SIG_IGN, 0);
+}
+
+static void nocldwait_autoreaps(void)
+{
+	autoreap_with(on_sigchld, SA_NOCLDWAIT | SA_RESTART);	/* the handler runs: restart */
+}
+
 static const struct tap_case cases[] = {
 	TAP_CASE(exit_codes),
 	TAP_CASE(killed_by_signal),
@@ -226,6 +261,8 @@ static const struct tap_case cases[] = {
 	TAP_CASE(wclone_children),
 	TAP_CASE(leader_reported_after_last_thread),
 	TAP_CASE(rusage_zeroed),
+	TAP_CASE(sigchld_ignored_autoreaps),
+	TAP_CASE(nocldwait_autoreaps),
 };
 
 int main(int argc, char **argv)
