@@ -6,7 +6,9 @@
 #   4. a person at the shell: pipelines, ^C, ^Z/fg, jobs, exit, poweroff typed on the console
 #      of a normal boot (tests/harness/shell_session.py)
 #   5. the in-OS suites (user/tests/) on the Linux host, the oracle: a suite that passes in
-#      reaper but not on Linux tests the wrong thing (tests/run-on-linux.sh)
+#      reaper but not on Linux tests the wrong thing (tests/run-on-linux.sh); and trace(1)
+#      on the host, the checks of the trace-ls boot (tests/trace-on-linux.sh); the dbg boot's
+#      debugger session on the host too (tests/dbg-on-linux.py)
 # A stage's failure does not stop the next one; each writes build/test-logs/STAGE.results and
 # tests/harness/summary.py adds them up. Logs of everything are in build/test-logs/.
 # To add a boot, add a line to tests/boots.txt. To run a part alone:
@@ -35,6 +37,11 @@ test: deps
 		echo "== the in-OS suites on the Linux host (log: $(TLOGS)/linux.log)"; \
 		RESULTS=$(TLOGS)/linux.results tests/run-on-linux.sh >$(TLOGS)/linux.log 2>&1 \
 			&& tail -n 1 $(TLOGS)/linux.log || tail -n 30 $(TLOGS)/linux.log; \
+		RESULTS=$(TLOGS)/linux.results tests/trace-on-linux.sh >$(TLOGS)/trace-linux.log \
+			2>&1 && tail -n 1 $(TLOGS)/trace-linux.log || cat $(TLOGS)/trace-linux.log; \
+		$(PYTHON) tests/dbg-on-linux.py --results $(TLOGS)/linux.results \
+			>$(TLOGS)/dbg-linux.log 2>&1 && tail -n 1 $(TLOGS)/dbg-linux.log \
+			|| cat $(TLOGS)/dbg-linux.log; \
 	else \
 		tail -n 40 $(TLOGS)/build.log; \
 		echo "FAIL build: the kernel did not build; no boot or gdb test ran"; \
@@ -63,7 +70,8 @@ test-gdb: $(TEST_KERNEL)
 		--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" --results $(TLOGS)/gdb.results
 
 test-linux: deps user
-	@tests/run-on-linux.sh
+	@tests/run-on-linux.sh; status=$$?; tests/trace-on-linux.sh || status=1; \
+		$(PYTHON) tests/dbg-on-linux.py && exit $$status
 
 # A person at the shell (tests/harness/shell_session.py): types pipelines, ^C, ^Z, jobs, exit
 # and poweroff on the console of a normal boot; about 6 s.

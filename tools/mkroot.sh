@@ -11,7 +11,8 @@
 # in build/user for gdb). Copies busybox to /bin/busybox and makes a symlink for every applet
 # path `busybox --list-full` prints: /bin/X -> busybox, elsewhere -> /bin/busybox. Our own
 # files win: the applet "init" does not replace /sbin/init. Device nodes are not made here
-# (that needs root); tools/mkcpio.py --dev adds them to the archive.
+# (that needs root); tools/mkcpio.py --dev adds them to the archive. /bin/dbgdemo alone keeps
+# its symbol table (strip -g drops only the debug info): dbg reads it (docs/dbg.md).
 set -eu
 
 root=$1
@@ -26,6 +27,8 @@ for prog in "$userdir"/*; do
 	name=$(basename "$prog")
 	if [ "$name" = init ]; then
 		strip -o "$root/sbin/init" "$prog"
+	elif [ "$name" = dbgdemo ]; then
+		strip -g -o "$root/bin/$name" "$prog"
 	else
 		strip -o "$root/bin/$name" "$prog"
 	fi

@@ -14,7 +14,7 @@ UCFLAGS := -static -g -O1 -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
 BUSYBOX ?= /bin/busybox
 
 USER_TAP   := user/tests/tap.c
-USER_PROGS := $(patsubst user/%.c,$(B)/user/%,$(wildcard user/*.c))
+USER_PROGS := $(patsubst user/%.c,$(B)/user/%,$(filter-out user/trace_decode.c,$(wildcard user/*.c)))
 USER_TESTS := $(patsubst user/tests/%.c,$(B)/user/tests/%, \
 	$(filter-out $(USER_TAP),$(wildcard user/tests/*.c)))
 USER_IMAGE_DEPS := $(USER_PROGS) $(USER_TESTS) tools/mkroot.sh $(BUSYBOX)
@@ -24,10 +24,28 @@ USER_DEVS := --dev /dev/console:5:1:0600 --dev /dev/tty:5:0:0666 \
 .PHONY: user
 user: $(USER_PROGS) $(USER_TESTS)
 
-$(USER_PROGS): $(B)/user/%: user/%.c user/user.mk
+$(filter-out $(B)/user/trace,$(USER_PROGS)): $(B)/user/%: user/%.c user/user.mk
 	@mkdir -p $(dir $@)
 	$(MUSLCC) $(UCFLAGS) $< -o $@
+
+# trace(1) is two files (user/trace_decode.c is its argument decoder, not a program) plus the
+# kernel's syscall name table, kernel/syscall_names.c, each its own translation unit: the
+# kernel's SYS_ numbers (uapi/unistd.h, found with -iquote) never meet musl's.
+TRACE_SRCS := user/trace.c user/trace_decode.c kernel/syscall_names.c
+$(B)/user/trace: $(TRACE_SRCS) user/trace_decode.h kernel/include/uapi/unistd.h user/user.mk
+	@mkdir -p $(dir $@)
+	$(MUSLCC) $(UCFLAGS) -iquote kernel/include $(TRACE_SRCS) -o $@
 
 $(USER_TESTS): $(B)/user/tests/%: user/tests/%.c $(USER_TAP) user/tests/tap.h user/user.mk
 	@mkdir -p $(dir $@)
 	$(MUSLCC) $(UCFLAGS) $< $(USER_TAP) -o $@
+
+# dbg's demo program (user/dbgdemo.c, docs/dbg.md): no optimisation and every frame pointer,
+# so each function keeps the prologue and the rbp chain that dbg's break and bt rely on.
+# tools/mkroot.sh installs it with its symbol table, which dbg reads.
+$(B)/user/dbgdemo: UCFLAGS += -O0 -fno-omit-frame-pointer
+
+# dbg links user/lib/symtab.c, its reader of an ELF file's symbol table: the rule above
+# compiles what UCFLAGS names, so the extra source file goes there.
+$(B)/user/dbg: UCFLAGS += user/lib/symtab.c
+$(B)/user/dbg: user/lib/symtab.c user/lib/symtab.h
