@@ -305,18 +305,33 @@ static int force_frame_locked(struct mm *mm, uaddr_t page, paddr_t *pa)
 	return 0;
 }
 
-/* remote_frame() - the frame behind @page of @mm, faulted in for a read or a forced write. */
-static int remote_frame(struct mm *mm, uaddr_t page, bool write, paddr_t *pa)
+/* access_page() - copy @n bytes between @kbuf and @addr of @mm, all within one page, the
+ * page faulted in for a read or forced for a write. The copy happens under mm->lock: another
+ * thread of the tracee's process may munmap the page the moment the lock goes. */
+static int access_page(struct mm *mm, uaddr_t addr, char *kbuf, size_t n, bool write)
 {
+	uaddr_t page = ALIGN_DOWN(addr, PAGE_SIZE);
+	paddr_t pa = 0;
+	char *kva;
 	int err;
 
-	if (!write) {
-		err = mm_handle_fault(mm, page, false, false);
-		*pa = err ? 0 : pgtable_user_frame(mm->pgtable, page, NULL);
-		return err;
-	}
 	spin_lock(&mm->lock);
-	err = force_frame_locked(mm, page, pa);
+	if (write) {
+		err = force_frame_locked(mm, page, &pa);
+	} else {
+		err = handle_fault_locked(mm, page, false, false);
+		if (!err)
+			pa = pgtable_user_frame(mm->pgtable, page, NULL);
+	}
+	if (!err && !pa)
+		err = -EFAULT;
+	if (!err) {
+		kva = (char *)phys_to_virt(pa) + (addr - page);
+		if (write)
+			memcpy(kva, kbuf, n);
+		else
+			memcpy(kbuf, kva, n);
+	}
 	spin_unlock(&mm->lock);
 	return err;
 }
@@ -339,21 +354,11 @@ int mm_access_remote(struct mm *mm, uaddr_t addr, void *buf, size_t n, bool writ
 	if (!mm || !user_range_ok(addr, n))
 		return -EFAULT;
 	while (n > 0) {
-		uaddr_t page = ALIGN_DOWN(addr, PAGE_SIZE);
-		size_t chunk = MIN(n, PAGE_SIZE - (addr - page));
-		char *kva;
-		paddr_t pa;
-		int err = remote_frame(mm, page, write, &pa);
+		size_t chunk = MIN(n, PAGE_SIZE - (addr - ALIGN_DOWN(addr, PAGE_SIZE)));
+		int err = access_page(mm, addr, kbuf, chunk, write);
 
 		if (err)
 			return err;
-		if (!pa)
-			return -EFAULT;	/* unmapped meanwhile */
-		kva = (char *)phys_to_virt(pa) + (addr - page);
-		if (write)
-			memcpy(kva, kbuf, chunk);
-		else
-			memcpy(kbuf, kva, chunk);
 		addr += chunk;
 		kbuf += chunk;
 		n -= chunk;
