@@ -54,6 +54,7 @@
 #include "kmalloc.h"
 #include "mm_space.h"
 #include "printk.h"
+#include "pid.h"
 #include "process.h"
 #include "ptrace.h"
 #include "random.h"
@@ -351,6 +352,7 @@ static void clear_zap_group_exit(struct process *p)
  * if the process is already being killed (the exec is moot). */
 static int de_thread(struct thread *self, struct process *p)
 {
+	struct pid *old_pid = NULL;
 	int err = 0;
 
 	spin_lock(&tasklist_lock);
@@ -368,11 +370,14 @@ static int de_thread(struct thread *self, struct process *p)
 	}
 	if (!err)
 		ptrace_exec_locked(self, p);	/* we are the leader now */
-	if (!err && self->tid != p->tgid) {
-		process_free_nr_locked(self->tid);
+	if (!err && self->pid != p->pid) {
+		old_pid = self->pid;
+		free_pid_locked(old_pid);
+		self->pid = get_pid(p->pid);
 		self->tid = p->tgid;
 	}
 	spin_unlock(&tasklist_lock);
+	put_pid(old_pid);
 	return err;
 }
 
@@ -423,7 +428,7 @@ static void binprm_release(struct binprm *bp)
 int do_execve(const char *path, const char *const *argv, const char *const *envp)
 {
 	struct binprm bp = { .path = path, .argv = argv, .envp = envp };
-	pid_t old_tid = sched_current()->tid;	/* a non-leader takes the tgid at de_thread */
+	struct pid *old_pid = get_pid(sched_current()->pid);	/* de_thread may change it */
 	int err;
 
 	err = count_args(&bp);
@@ -443,7 +448,8 @@ int do_execve(const char *path, const char *const *argv, const char *const *envp
 		commit(&bp);
 	binprm_release(&bp);
 	if (!err)
-		ptrace_event(PTRACE_EVENT_EXEC, (unsigned long)old_tid);
+		ptrace_event_pid(PTRACE_EVENT_EXEC, old_pid);
+	put_pid(old_pid);
 	return err;
 }
 

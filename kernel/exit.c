@@ -11,20 +11,22 @@
  *   2. exit_clear_child_tid: write 0 to the address set_tid_address()/CLONE_CHILD_CLEARTID
  *      gave and futex-wake it (pthread_join waits on it), while the memory still exists;
  *   3. for the group-dead thread only: exit_mm, exit_files, exit_fs - leave and drop the
- *      address space, the fd table, the root/cwd;
+ *      address space, the fd table, the root/cwd; and if the process is the init of a pid
+ *      namespace, zap_pid_ns_processes(): kill every task of the namespace and wait until
+ *      each is gone (kernel/pid_namespace.c), so that init cannot be reaped before them;
  *   4. exit_notify: a tracer lets its tracees go (exit_ptrace); the thread leaves its
  *      process; non-leader numbers are freed at once (a thread self-reaps: no zombie for
  *      threads) - unless it is traced: then it stays a zombie for its tracer, which must
  *      reap it, and the process's zombie is announced only after (kernel/ptrace.c). The LAST
- *      thread to leave turns the process
- *      into a zombie: its children go to a reaper (forget_original_parent: another live
- *      thread of the same process keeps them - they belong to the process anyway - else the
- *      nearest live ancestor that is a PR_SET_CHILD_SUBREAPER, else init), the vfork parent
+ *      thread to leave turns the process into a zombie: its children go to a reaper
+ *      (forget_original_parent: another live thread of the same process keeps them - they
+ *      belong to the process anyway - else the nearest live ancestor in the same pid
+ *      namespace that is a PR_SET_CHILD_SUBREAPER, else that namespace's init), the vfork parent
  *      is released, and the parent is told (do_notify_parent: SIGCHLD and a wake-up of its
  *      wait). If the parent ignores SIGCHLD the zombie is released at once (auto-reap).
  *   5. the thread ends: the scheduler frees its stack and struct after its last switch. The
  *      zombie keeps only its struct process and number until wait() reaps it.
- * init (tgid 1) is special: when it dies the machine powers off with a failure code, since
+ * The root namespace's init is special: when it dies the machine powers off with a failure code, since
  * nothing could run after it ("if the root namespace's init exits, the kernel logs its status
  * and powers off", DESIGN.md section 3).
  *
@@ -52,6 +54,7 @@
 #include "futex.h"
 #include "mm_space.h"
 #include "panic.h"
+#include "pid_namespace.h"
 #include "printk.h"
 #include "process.h"
 #include "ptrace.h"
@@ -180,19 +183,24 @@ static void hand_over_children_locked(struct process *p, struct thread *t)
 			child->parent_thread = heir;
 }
 
-/* find_new_reaper_locked() - who adopts @father's children: the nearest live ancestor that
- * is a child subreaper, else init. NULL only when init itself is dying. */
+/* find_new_reaper_locked() - who adopts @father's children: the nearest live ancestor in
+ * @father's own pid namespace that is a child subreaper, else that namespace's init - never
+ * a process of another namespace (Linux: find_new_reaper checks the pid level, since a
+ * parent outside may have put a child in by setns or unshare). NULL when @father is that
+ * init: it has torn its namespace down (zap_pid_ns_processes), no child is left. */
 static struct process *find_new_reaper_locked(struct process *father)
 {
+	struct pid_namespace *ns = pid_ns_of(father->pid);
 	struct process *reaper;
 
 	assert_held(&tasklist_lock);
 	if (father->has_child_subreaper) {
-		for (reaper = father->real_parent; reaper; reaper = reaper->real_parent)
+		for (reaper = father->real_parent; reaper && pid_ns_of(reaper->pid) == ns;
+		     reaper = reaper->real_parent)
 			if (reaper->is_child_subreaper && reaper->live > 0)
 				return reaper;
 	}
-	reaper = process_find(1);
+	reaper = ns->child_reaper;
 	return reaper == father ? NULL : reaper;
 }
 
@@ -293,8 +301,8 @@ static void exit_notify(struct thread *t, int status)
 	hand_over_children_locked(p, t);
 	traced = ptrace_exit_tracee_locked(t, status);	/* as a tracee: a zombie for its tracer */
 	process_detach_thread(t);
-	if (t->tid != p->tgid && !traced)
-		process_free_nr_locked(t->tid);	/* the leader's number lives on as the tgid */
+	if (t->pid != p->pid && !traced)
+		free_pid_locked(t->pid);	/* the leader's numbers live on as the process's */
 	if (p->leader == t && !traced)
 		p->leader = NULL;
 	last = p->nr_threads == 0;
@@ -308,6 +316,16 @@ static void exit_notify(struct thread *t, int status)
 	}
 	spin_unlock(&tasklist_lock);
 	release_dead(&dead);
+}
+
+/* is_dying_ns_init() - is @p the init of a namespace below the root's? Its last thread then
+ * tears the namespace down before the process can become a zombie (DESIGN.md section 6; the
+ * root's init has no teardown: the machine powers off). */
+static bool is_dying_ns_init(struct process *p)
+{
+	struct pid_namespace *ns = pid_ns_of(p->pid);
+
+	return ns != &init_pid_ns && ns->child_reaper == p;
 }
 
 /**
@@ -337,6 +355,8 @@ NORETURN void do_exit(int status)
 		exit_fs(p);
 		tty_session_exit(p);	/* a session leader hangs up its terminal */
 	}
+	if (group_dead && is_dying_ns_init(p))
+		zap_pid_ns_processes(pid_ns_of(p->pid));	/* no zombie may outlive us */
 	exit_notify(t, status);
 	kthread_exit();
 }

@@ -42,10 +42,12 @@
  */
 #include "fork.h"
 #include "arch.h"
+#include "err.h"
 #include "exit.h"
 #include "fdtable.h"
 #include "fs_struct.h"
 #include "mm_space.h"
+#include "pid_namespace.h"
 #include "process.h"
 #include "ptrace.h"
 #include "sched.h"
@@ -80,16 +82,21 @@ static int check_clone_flags(unsigned long flags, const struct process *p)
 		return -EINVAL;
 	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
 		return -EINVAL;
-	if ((flags & CLONE_PARENT) && p->tgid == 1)
-		return -EINVAL;	/* init has no parent to share (Linux: SIGNAL_UNKILLABLE) */
+	if ((flags & CLONE_PARENT) && p->unkillable)
+		return -EINVAL;	/* a namespace init has no parent to share (SIGNAL_UNKILLABLE) */
 	if ((flags & CLONE_THREAD) && (flags & (CLONE_NEWUSER | CLONE_NEWPID)))
+		return -EINVAL;
+	/* After unshare(CLONE_NEWPID) our children go elsewhere: a thread cannot. */
+	if ((flags & CLONE_THREAD) && p->pid_ns_for_children != current_pid_ns())
 		return -EINVAL;
 	if (flags & CLONE_PIDFD)
 		return -EINVAL;	/* no pidfds (yet) */
 	if ((flags & CSIGNAL) > NSIG)
 		return -EINVAL;
-	if (flags & CLONE_NS_FLAGS)
-		return -EINVAL;	/* TODO(pidns): CLONE_NEWPID and friends */
+	if (flags & CLONE_NS_FLAGS & ~CLONE_NEWPID)
+		return -EINVAL;	/* mount, uts, ipc, net, user, cgroup namespaces: not here */
+	if ((flags & CLONE_NEWPID) && p->pid_ns_for_children != current_pid_ns())
+		return -EINVAL;	/* Linux's copy_pid_ns: only one new level at a time */
 	return 0;
 }
 
@@ -150,32 +157,40 @@ static int copy_resources(struct process *child, struct process *parent, unsigne
 	return err;
 }
 
-/* alloc_child_nr() - step 4: a number for the new thread, within the limits. A new process
- * counts against PROCESS_MAX and RLIMIT_NPROC; no thread may join a dying process. */
-static pid_t alloc_child_nr(struct process *p, bool new_process)
+/* alloc_child_pid() - step 4: the new thread's numbers, in @ns and every namespace above it
+ * (kernel/pid.c), within the limits: a new process counts against PROCESS_MAX and
+ * RLIMIT_NPROC; no thread may join a dying process.
+ * Return: the pid, or ERR_PTR(-EAGAIN) (a limit, numbers exhausted), ERR_PTR(-ENOMEM) (no
+ * memory, or @ns is dying: its init has exited). */
+static struct pid *alloc_child_pid(struct process *p, struct pid_namespace *ns,
+				   bool new_process)
 {
-	pid_t nr = -EAGAIN;
+	bool over;
 
 	spin_lock(&tasklist_lock);
-	if (new_process && process_count() >= PROCESS_MAX)
-		goto out_unlock;
-	if (new_process && (uint64_t)process_count() >= p->rlim[RLIMIT_NPROC].rlim_cur)
-		goto out_unlock;
-	if (!new_process && p->group_exit)
-		goto out_unlock;
-	nr = process_alloc_nr_locked();
-	if (!nr)
-		nr = -EAGAIN;
-out_unlock:
+	over = (new_process && process_count() >= PROCESS_MAX) ||
+	       (new_process && (uint64_t)process_count() >= p->rlim[RLIMIT_NPROC].rlim_cur) ||
+	       (!new_process && p->group_exit);
 	spin_unlock(&tasklist_lock);
-	return nr;
+	return over ? ERR_PTR(-EAGAIN) : alloc_pid(ns);
 }
 
-static void free_child_nr(pid_t nr)
+/* free_child_pid() - undo alloc_child_pid() for a child that never ran. */
+static void free_child_pid(struct pid *pid)
 {
 	spin_lock(&tasklist_lock);
-	process_free_nr_locked(nr);
+	free_pid_locked(pid);
 	spin_unlock(&tasklist_lock);
+}
+
+/* child_pid_ns() - the namespace a new process lives in: where our children go, or with
+ * CLONE_NEWPID a new one below it, whose init the child becomes.
+ * Return: a reference, or ERR_PTR(-ENOSPC) (32 levels deep already), ERR_PTR(-ENOMEM). */
+static struct pid_namespace *child_pid_ns(struct process *p, unsigned long flags)
+{
+	if (flags & CLONE_NEWPID)
+		return pidns_create(p->pid_ns_for_children);
+	return get_pid_ns(p->pid_ns_for_children);
 }
 
 /* fork_child_entry() - the new thread's first code: straight out to user mode, where it
@@ -186,13 +201,14 @@ static void fork_child_entry(void *arg)
 	arch_enter_user(sched_current()->uregs);
 }
 
-/* setup_thread() - step 5 for @t, numbered @nr, created by the current thread. The tid
- * writes ignore bad addresses, as Linux's do. */
-static void setup_thread(struct thread *t, struct process *p, const struct clone_req *req,
-			 pid_t nr)
+/* setup_thread() - step 5 for @t, created by the current thread. The tid writes ignore bad
+ * addresses, as Linux's do; each side gets the number it sees: the parent its view of the
+ * child, the child its own (they differ when the child is a new namespace's init). */
+static void setup_thread(struct thread *t, struct process *p, const struct clone_req *req)
 {
 	struct thread *self = sched_current();
-	uint32_t tid = (uint32_t)nr;
+	uint32_t tid = (uint32_t)pid_vnr(t->pid);
+	uint32_t own = (uint32_t)pid_nr_ns(t->pid, pid_ns_of(t->pid));
 
 	signal_thread_init(t, self);
 	arch_thread_copy(t, self);
@@ -202,19 +218,30 @@ static void setup_thread(struct thread *t, struct process *p, const struct clone
 	if (req->flags & CLONE_PARENT_SETTID)
 		(void)copy_to_user(req->parent_tid, &tid, sizeof(tid));
 	if (req->flags & CLONE_CHILD_SETTID)
-		(void)mm_copy_to(p->mm, req->child_tid, &tid, sizeof(tid));
+		(void)mm_copy_to(p->mm, req->child_tid, &own, sizeof(own));
 	if (req->flags & CLONE_CHILD_CLEARTID)
 		t->clear_child_tid = req->child_tid;
 }
 
 /* link_child() - step 6: @child joins the tree as the caller's child (or, CLONE_PARENT,
- * as its sibling), inheriting its process group, session and subreaper ancestry. */
-static void link_child(struct process *child, struct process *p, unsigned long flags,
-		       struct vfork_done *vd)
+ * as its sibling), inheriting its process group, session and subreaper ancestry; a new
+ * namespace's init becomes its child_reaper. Its namespace is checked once more under the
+ * lock: a teardown that started since alloc_pid() must not miss it in its SIGKILL scan
+ * (Linux: copy_process re-checks PIDNS_ADDING). Return: 0, or -ENOMEM (namespace dying). */
+static int link_child(struct process *child, struct process *p, unsigned long flags,
+		      struct vfork_done *vd)
 {
+	struct pid_namespace *ns = pid_ns_of(child->pid);
+
 	spin_lock(&tasklist_lock);
-	child->pgid = p->pgid;
-	child->sid = p->sid;
+	if (!ns->adding) {
+		spin_unlock(&tasklist_lock);
+		return -ENOMEM;
+	}
+	if (child->unkillable)
+		ns->child_reaper = child;
+	process_set_pgrp_locked(child, p->pgrp, false);
+	process_set_pgrp_locked(child, p->session, true);
 	child->has_child_subreaper = p->has_child_subreaper || p->is_child_subreaper;
 	child->vfork_done = vd;
 	if (flags & CLONE_PARENT) {
@@ -226,6 +253,7 @@ static void link_child(struct process *child, struct process *p, unsigned long f
 		process_link_locked(child, p);
 	}
 	spin_unlock(&tasklist_lock);
+	return 0;
 }
 
 /* wait_for_vfork_done() - the vfork parent sleeps until the child has exec'd or exited. */
@@ -256,11 +284,18 @@ static struct process *new_process(struct process *p, unsigned long flags, struc
 				   int *err)
 {
 	struct process *child = process_create(p->comm);
+	struct pid *pid;
 
 	*err = -ENOMEM;
 	if (!child)
 		return NULL;
 	memcpy(child->rlim, p->rlim, sizeof(child->rlim));
+	child->pid_ns_for_children = child_pid_ns(p, flags);
+	if (IS_ERR(child->pid_ns_for_children)) {
+		*err = (int)PTR_ERR(child->pid_ns_for_children);
+		child->pid_ns_for_children = NULL;
+		goto out_free_process;
+	}
 	*err = copy_resources(child, p, flags);
 	if (*err)
 		goto out_free_process;
@@ -268,12 +303,21 @@ static struct process *new_process(struct process *p, unsigned long flags, struc
 	*tp = kthread_prepare(fork_child_entry, NULL, p->comm);
 	if (!*tp)
 		goto out_put_resources;
-	child->tgid = alloc_child_nr(p, true);
-	*err = child->tgid < 0 ? child->tgid : process_attach_thread(child, *tp, child->tgid);
+	pid = alloc_child_pid(p, child->pid_ns_for_children, true);
+	if (IS_ERR(pid)) {
+		*err = (int)PTR_ERR(pid);
+		goto out_discard;
+	}
+	child->pid = pid;
+	child->tgid = pid->numbers[0].nr;
+	/* Number 1 of its namespace: a new namespace's init (Linux: SIGNAL_UNKILLABLE). */
+	child->unkillable = pid_nr_ns(pid, child->pid_ns_for_children) == 1;
+	*err = process_attach_thread(child, *tp, get_pid(pid));
 	if (!*err)
 		return child;
-	if (child->tgid > 0)
-		free_child_nr(child->tgid);
+	put_pid(pid);		/* the reference the thread did not take */
+	free_child_pid(pid);
+out_discard:
 	kthread_discard(*tp);
 out_put_resources:
 	put_resources(child);
@@ -295,9 +339,22 @@ static int fork_event(unsigned long flags)
 	return PTRACE_EVENT_FORK;
 }
 
+/* discard_child() - undo new_process() for a @child (thread @t) that was never linked. */
+static void discard_child(struct process *child, struct thread *t)
+{
+	spin_lock(&tasklist_lock);
+	process_detach_thread(t);
+	free_pid_locked(child->pid);
+	spin_unlock(&tasklist_lock);
+	kthread_discard(t);
+	put_resources(child);
+	process_destroy(child);
+}
+
 /* start_child() - the last step: a traced parent's tracer may follow the new thread @t
- * (ptrace_fork_locked), which then runs; the parent reports the event if asked to. */
-static void start_child(struct thread *t, unsigned long flags, pid_t nr)
+ * (ptrace_fork_locked), which then runs; the parent reports the event if asked to, with the
+ * child's number as the tracer sees it. */
+static void start_child(struct thread *t, unsigned long flags)
 {
 	struct thread *self = sched_current();
 	int event = fork_event(flags);
@@ -308,7 +365,7 @@ static void start_child(struct thread *t, unsigned long flags, pid_t nr)
 	spin_unlock(&tasklist_lock);
 	kthread_start(t);
 	if (event)
-		ptrace_event(event, (unsigned long)nr);
+		ptrace_event_pid(event, t->pid);
 }
 
 /* clone_process() - a new process (steps in the header comment). Return: its tgid or
@@ -318,6 +375,7 @@ static long clone_process(const struct clone_req *req)
 	struct process *p = current_process();
 	struct vfork_done vd = { .done = false };
 	struct process *child;
+	struct pid *child_pid;
 	struct thread *t;
 	int err;
 	pid_t nr;
@@ -325,16 +383,22 @@ static long clone_process(const struct clone_req *req)
 	child = new_process(p, req->flags, &t, &err);
 	if (!child)
 		return err;
-	nr = child->tgid;
-	setup_thread(t, child, req, nr);
+	nr = pid_vnr(child->pid);	/* the outer number, for a new namespace's init */
+	setup_thread(t, child, req);
 	if (req->flags & CLONE_VFORK)
 		wait_queue_init(&vd.wq, "vfork");
-	link_child(child, p, req->flags, req->flags & CLONE_VFORK ? &vd : NULL);
-	start_child(t, req->flags, nr);
+	err = link_child(child, p, req->flags, req->flags & CLONE_VFORK ? &vd : NULL);
+	if (err) {
+		discard_child(child, t);
+		return err;
+	}
+	child_pid = get_pid(child->pid);	/* the child may be reaped before we report */
+	start_child(t, req->flags);
 	if (req->flags & CLONE_VFORK) {
 		wait_for_vfork_done(&vd);
-		ptrace_event(PTRACE_EVENT_VFORK_DONE, (unsigned long)nr);
+		ptrace_event_pid(PTRACE_EVENT_VFORK_DONE, child_pid);
 	}
+	put_pid(child_pid);
 	return nr;
 }
 
@@ -344,25 +408,26 @@ static long clone_thread(const struct clone_req *req)
 {
 	struct process *p = current_process();
 	struct thread *t = kthread_prepare(fork_child_entry, NULL, p->comm);
-	pid_t nr;
+	struct pid *pid;
 	int err;
 
 	if (!t)
 		return -ENOMEM;
-	nr = alloc_child_nr(p, false);
-	if (nr < 0) {
+	pid = alloc_child_pid(p, current_pid_ns(), false);
+	if (IS_ERR(pid)) {
 		kthread_discard(t);
-		return nr;
+		return PTR_ERR(pid);
 	}
-	err = process_attach_thread(p, t, nr);
+	err = process_attach_thread(p, t, pid);
 	if (err) {
-		free_child_nr(nr);
+		free_child_pid(pid);
+		put_pid(pid);
 		kthread_discard(t);
 		return err;
 	}
-	setup_thread(t, p, req, nr);
-	start_child(t, req->flags, nr);
-	return nr;
+	setup_thread(t, p, req);
+	start_child(t, req->flags);
+	return pid_vnr(pid);
 }
 
 /**
@@ -414,6 +479,44 @@ long sys_clone(const struct syscall_args *a)
 	};
 
 	return do_clone(&req);
+}
+
+/**
+ * do_unshare() - unshare(@flags). Of the namespaces only the pid namespace exists here:
+ * CLONE_NEWPID makes a new namespace below ours where our NEXT child goes, as its init; we
+ * stay where we are (our own numbers never change). From then on a second unshare, a
+ * clone(CLONE_NEWPID) and a new thread fail with EINVAL: our children's namespace is no
+ * longer our own (Linux's rule 36).
+ * CLONE_SYSVSEM is accepted (no SysV semaphores); other flags are EINVAL (departure: Linux
+ * also unshares fd tables, fs contexts and other namespaces).
+ * Context: a user thread. Return: 0, -EINVAL, -ENOSPC (32 levels), -ENOMEM.
+ */
+long do_unshare(unsigned long flags)
+{
+	struct process *p = current_process();
+	struct pid_namespace *ns, *old;
+
+	if (flags & ~(unsigned long)(CLONE_NEWPID | CLONE_SYSVSEM))
+		return -EINVAL;
+	if (!(flags & CLONE_NEWPID))
+		return 0;
+	if (p->pid_ns_for_children != current_pid_ns())
+		return -EINVAL;	/* unshared already: one new level at a time */
+	ns = pidns_create(p->pid_ns_for_children);
+	if (IS_ERR(ns))
+		return PTR_ERR(ns);
+	spin_lock(&tasklist_lock);
+	old = p->pid_ns_for_children;
+	p->pid_ns_for_children = ns;
+	spin_unlock(&tasklist_lock);
+	put_pid_ns(old);
+	return 0;
+}
+
+/* unshare(int flags) */
+long sys_unshare(const struct syscall_args *a)
+{
+	return do_unshare(a->arg[0]);
 }
 
 /* clone3(struct clone_args *, size) - not implemented: ENOSYS makes glibc and musl fall back

@@ -30,6 +30,7 @@
 #include "arch.h"
 #include "frame.h"
 #include "panic.h"
+#include "pid.h"
 #include "sched.h"
 #include "slab.h"
 #include "string.h"
@@ -202,13 +203,16 @@ void kthread_get(struct thread *t)
 }
 
 /**
- * kthread_put() - drop a reference on @t's struct; the last one frees it.
+ * kthread_put() - drop a reference on @t's struct; the last one frees it, with its
+ * reference on its struct pid.
  * Context: any thread; may take the slab lock. Return: nothing.
  */
 void kthread_put(struct thread *t)
 {
-	if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL) == 0)
-		kmem_cache_free(thread_cache, t);
+	if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
+	put_pid(t->pid);	/* a user thread's numbers were freed when it was reaped */
+	kmem_cache_free(thread_cache, t);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "initramfs.h"
 #include "ktest.h"
 #include "mm.h"
+#include "pid_namespace.h"
 #include "printk.h"
 #include "process.h"
 #include "sched.h"
@@ -114,6 +115,7 @@ void kmain(uint32_t magic, paddr_t info)
 	mm_init(&boot_info);
 	time_init();
 	sched_init();
+	pidns_init();
 	vfs_init();
 	initramfs_unpack(&boot_info);
 	tty_init();

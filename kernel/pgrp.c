@@ -21,6 +21,7 @@
  *   Linux: kernel/sys.c (setpgid, setsid), kernel/exit.c (will_become_orphaned_pgrp).
  */
 #include "signal.h"
+#include "pid.h"
 #include "process.h"
 #include "sched.h"
 #include "syscalls.h"
@@ -63,8 +64,9 @@ bool pgrp_exists_in_session_locked(pid_t pgid, pid_t sid)
 	return pgid > 0 && find_member_locked(pgid, sid) != NULL;
 }
 
-/* setpgid_check_locked() - the rules at the top. Return: 0 or -errno. */
-static long setpgid_check_locked(struct process *self, struct process *p, pid_t pgid)
+/* setpgid_check_locked() - the rules at the top, for moving @p into the group named by
+ * @group (NULL: no such group is visible to us). Return: 0 or -errno. */
+static long setpgid_check_locked(struct process *self, struct process *p, struct pid *group)
 {
 	if (!p || (p != self && p->real_parent != self))
 		return -ESRCH;
@@ -74,32 +76,37 @@ static long setpgid_check_locked(struct process *self, struct process *p, pid_t 
 		return -EACCES;
 	if (p->sid == p->tgid)
 		return -EPERM;		/* a session leader */
-	if (pgid != p->tgid && !pgrp_exists_in_session_locked(pgid, self->sid))
+	if (group != p->pid &&
+	    (!group || !pgrp_exists_in_session_locked(group->numbers[0].nr, self->sid)))
 		return -EPERM;
 	return 0;
 }
 
 /**
- * do_setpgid() - put process @nr (0: the caller) into group @pgid (0: a group of its own).
+ * do_setpgid() - put process @nr (0: the caller) into group @pgid (0: a group of its own);
+ * both numbers as the caller sees them.
  * Context: thread, no spinlock held.
  * Return: 0; -EINVAL (@pgid < 0), -ESRCH, -EPERM, -EACCES (see setpgid_check_locked()).
  */
 long do_setpgid(pid_t nr, pid_t pgid)
 {
 	struct process *self = current_process(), *p;
+	struct pid *group = NULL;
 	long err;
 
 	if (pgid < 0)
 		return -EINVAL;
-	if (nr == 0)
-		nr = self->tgid;
-	if (pgid == 0)
-		pgid = nr;
 	spin_lock(&tasklist_lock);
-	p = process_find(nr);
-	err = setpgid_check_locked(self, p && !p->exit_state ? p : NULL, pgid);
+	p = nr ? process_find_vnr_locked(nr) : self;
+	if (p && p->exit_state)
+		p = NULL;
+	if (p && (pgid == 0 || pgid == pid_vnr(p->pid)))
+		group = p->pid;		/* a group of its own, named after it */
+	else if (p)
+		group = pgrp_find_vnr_locked(pgid, false);
+	err = setpgid_check_locked(self, p, group);
 	if (!err)
-		p->pgid = pgid;
+		process_set_pgrp_locked(p, group, false);
 	spin_unlock(&tasklist_lock);
 	return err;
 }
@@ -110,16 +117,18 @@ long sys_setpgid(const struct syscall_args *a)
 	return do_setpgid((pid_t)a->arg[0], (pid_t)a->arg[1]);
 }
 
-/* get_id() - @nr's (0: the caller's) pgid or sid. Return: it, or -ESRCH. */
+/* get_id() - @nr's (0: the caller's) pgid or sid, as the caller sees it: 0 for a group or
+ * session led from outside the caller's pid namespace (a namespace's init inherits its
+ * parent's, Linux's rule 5). Return: it, or -ESRCH. */
 static long get_id(pid_t nr, bool session)
 {
 	struct process *p;
 	long id = -ESRCH;
 
 	spin_lock(&tasklist_lock);
-	p = nr ? process_find(nr) : current_process();
+	p = nr ? process_find_vnr_locked(nr) : current_process();
 	if (p)
-		id = session ? p->sid : p->pgid;
+		id = pid_vnr(session ? p->session : p->pgrp);
 	spin_unlock(&tasklist_lock);
 	return id;
 }
@@ -152,14 +161,14 @@ long sys_getsid(const struct syscall_args *a)
 long do_setsid(void)
 {
 	struct process *self = current_process();
-	long ret = self->tgid;
+	long ret = pid_vnr(self->pid);
 
 	spin_lock(&tasklist_lock);
 	if (find_member_locked(self->tgid, 0)) {
 		ret = -EPERM;
 	} else {
-		self->pgid = self->tgid;
-		self->sid = self->tgid;
+		process_set_pgrp_locked(self, self->pid, false);
+		process_set_pgrp_locked(self, self->pid, true);
 		self->sig.tty = NULL;
 	}
 	spin_unlock(&tasklist_lock);

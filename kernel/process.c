@@ -14,19 +14,19 @@
  * a root and cwd of "/", and Linux's default limits, and execs the init program (Linux:
  * kernel_init -> run_init_process -> kernel_execve).
  *
- * Numbers: tgids and tids come from one cyclic allocator over 1 .. PID_MAX - 1 (a bitmap):
- * after the highest number it wraps to 300 like Linux's RESERVED_PIDS, and it skips a number
- * while any thread still has it, or while a process group or session is named by it (so a
- * pgid never comes back as an unrelated process). TODO(pid): struct pid and pid namespaces
- * replace this in the pid-namespace issue. A process's first thread's tid is its tgid.
+ * Numbers: each thread's struct pid (kernel/pid.c) holds a number in every pid namespace it
+ * is visible in; a process is known by its leader's. Inside the kernel tgid/tid/pgid/sid are
+ * the root namespace's numbers; every number to or from user space goes through the
+ * caller's namespace (pid_vnr, process_find_vnr_locked, thread_find_vnr_locked,
+ * pgrp_find_vnr_locked). A process's first thread's pid is the process's.
  * The identity system calls live here too: getpid, gettid, getppid, set_tid_address,
  * set_robust_list and prctl(PR_SET_NAME/PR_GET_NAME, PR_SET/GET_CHILD_SUBREAPER).
  *
  * Invariants: p->threads lists exactly the threads whose t->proc == p (nr_threads of them);
  *   a process is on its parent's children list from fork until release_task; only init has no
- *   parent; a number is set in the bitmap while a thread or an unreaped process holds it.
+ *   parent; a pid's numbers are allocated while a thread or an unreaped process holds it.
  * Locking: tasklist_lock (LOCK_TASKLIST, the outermost process lock) protects the tree, the
- *   process list, the thread lists, exit states and the number bitmap. It is a spinlock: no
+ *   process list, the thread lists, exit states and the namespaces' number allocators. It is a spinlock: no
  *   sleeping and no user copies under it.
  * Slab cache: "process". Linux has no single cache for this: task_struct is per thread
  *   (our thread cache already has that name) and the shared part is "signal_cache"
@@ -44,6 +44,7 @@
 #include "fs_struct.h"
 #include "mm_space.h"
 #include "panic.h"
+#include "pid_namespace.h"
 #include "printk.h"
 #include "ptrace.h"
 #include "sched.h"
@@ -58,8 +59,6 @@
 #define ROBUST_LIST_HEAD_SIZE	24	/* sizeof(struct robust_list_head) on x86-64 */
 #define NR_OPEN_MAX		1048576	/* Linux's default fs.nr_open: NOFILE's hard ceiling */
 
-#define PID_WRAP		300	/* where numbers start again after PID_MAX (Linux) */
-
 struct spinlock tasklist_lock = SPINLOCK_INIT("tasklist", LOCK_TASKLIST);
 
 static struct kmem_cache *process_cache;	/* "process" */
@@ -67,8 +66,6 @@ static struct kmem_cache *process_cache;	/* "process" */
 /* Protected by tasklist_lock: */
 static struct list_head all_processes = LIST_HEAD_INIT(all_processes);	/* via tasks */
 static int nr_processes;			/* on all_processes */
-static uint64_t nr_bitmap[PID_MAX / 64];	/* bit nr: a thread or process holds nr */
-static pid_t last_nr;				/* the allocator continues after it */
 
 /* Linux's defaults for the first process (include/asm-generic/resource.h, INIT_RLIMITS);
  * NPROC and SIGPENDING, which Linux sizes from RAM at boot, get a small machine's value. */
@@ -91,52 +88,39 @@ static const struct rlimit default_rlimits[RLIM_NLIMITS] = {
 	[RLIMIT_RTTIME] = { RLIM_INFINITY, RLIM_INFINITY },
 };
 
-/* nr_is_group_name() - is @nr some process's pgid or sid? Then it is still in use. */
-static bool nr_is_group_name(pid_t nr)
+/**
+ * process_nr_names_group_locked() - is @nr, in @ns, still the name of some process group or
+ * session? Then the allocator skips it: a group outlives its leader, and its number must not
+ * come back as an unrelated process.
+ * Context: tasklist_lock held. Return: true if so.
+ */
+bool process_nr_names_group_locked(struct pid_namespace *ns, pid_t nr)
 {
 	struct process *p;
 
 	list_for_each_entry(p, &all_processes, tasks)
-		if (p->pgid == nr || p->sid == nr)
+		if (pid_nr_ns(p->pgrp, ns) == nr || pid_nr_ns(p->session, ns) == nr)
 			return true;
 	return false;
 }
 
-static bool nr_taken(pid_t nr)
-{
-	return nr_bitmap[nr / 64] & (1ULL << (nr % 64));
-}
-
 /**
- * process_alloc_nr_locked() - a free process/thread number, cyclically after the last one.
- *
- * Context: tasklist_lock held. Return: the number (now taken), or 0 if every one is in use.
- */
-pid_t process_alloc_nr_locked(void)
-{
-	pid_t nr = last_nr;
-
-	assert_held(&tasklist_lock);
-	for (int tries = 0; tries < PID_MAX; tries++) {
-		nr = nr + 1 >= PID_MAX ? (last_nr ? PID_WRAP : 1) : nr + 1;
-		if (nr_taken(nr) || nr_is_group_name(nr))
-			continue;
-		nr_bitmap[nr / 64] |= 1ULL << (nr % 64);
-		last_nr = nr;
-		return nr;
-	}
-	return 0;
-}
-
-/**
- * process_free_nr_locked() - @nr may be given out again (once no pgid/sid names it).
+ * process_set_pgrp_locked() - @p joins the process group (@session false) or session named
+ * by @pid: its root number and a reference on the struct, for the other namespaces' views.
  * Context: tasklist_lock held. Return: nothing.
  */
-void process_free_nr_locked(pid_t nr)
+void process_set_pgrp_locked(struct process *p, struct pid *pid, bool session)
 {
+	struct pid **slot = session ? &p->session : &p->pgrp;
+	struct pid *old = *slot;
+
 	assert_held(&tasklist_lock);
-	BUG_ON(nr <= 0 || nr >= PID_MAX || !nr_taken(nr));
-	nr_bitmap[nr / 64] &= ~(1ULL << (nr % 64));
+	*slot = get_pid(pid);
+	if (session)
+		p->sid = pid->numbers[0].nr;
+	else
+		p->pgid = pid->numbers[0].nr;
+	put_pid(old);	/* never the last reference: its leader or a member holds one */
 }
 
 /**
@@ -178,9 +162,10 @@ struct process *process_create(const char *comm)
 }
 
 /**
- * process_destroy() - free a process whose threads, mm, files and fs are all gone.
+ * process_destroy() - free a process whose threads, mm, files and fs are all gone, and drop
+ * its references on its pids and namespace.
  * @p: the process; unlinked from the tree (release_task) or never linked; nothing may point
- *     to it any more.
+ *     to it any more; its pid's numbers already freed (or it never got a pid).
  *
  * Context: thread. Return: nothing; panics if something is still attached.
  */
@@ -188,6 +173,11 @@ void process_destroy(struct process *p)
 {
 	BUG_ON(!list_empty(&p->threads) || p->mm || p->files || p->fs);
 	BUG_ON(!list_empty(&p->children) || !list_empty(&p->tasks));
+	put_pid(p->pid);
+	put_pid(p->pgrp);
+	put_pid(p->session);
+	if (p->pid_ns_for_children)
+		put_pid_ns(p->pid_ns_for_children);
 	kmem_cache_free(process_cache, p);
 }
 
@@ -216,6 +206,8 @@ void process_link_locked(struct process *child, struct process *parent)
  */
 void release_task(struct process *p)
 {
+	struct pid_namespace *ns = pid_ns_of(p->pid);
+
 	spin_lock(&tasklist_lock);
 	ptrace_release_leader_locked(p);	/* a traced leader's zombie leaves its tracer */
 	list_del(&p->sibling);
@@ -223,7 +215,9 @@ void release_task(struct process *p)
 	list_del(&p->tasks);
 	list_init(&p->tasks);
 	nr_processes--;
-	process_free_nr_locked(p->tgid);
+	if (ns->child_reaper == p)
+		ns->child_reaper = NULL;	/* the namespace may outlive its init */
+	free_pid_locked(p->pid);	/* may wake a namespace teardown waiting for it */
 	spin_unlock(&tasklist_lock);
 	signal_process_release(p);
 	process_destroy(p);
@@ -259,6 +253,93 @@ struct thread *thread_find(pid_t tid)
 		list_for_each_entry(t, &p->threads, thread_link)
 			if (t->tid == tid)
 				return t;
+	return NULL;
+}
+
+/**
+ * process_find_vnr_locked() - the live or zombie process that has the number @nr in the
+ * calling thread's pid namespace - its own, or one of its threads' (as on Linux, kill(),
+ * getpgid() and getsid() take a thread's number for its process): how a number from user
+ * space is looked up.
+ * Context: tasklist_lock held. Return: the process, or NULL (no such number there).
+ */
+struct process *process_find_vnr_locked(pid_t nr)
+{
+	struct pid_namespace *ns = current_pid_ns();
+	struct process *p;
+	struct thread *t;
+
+	assert_held(&tasklist_lock);
+	if (nr <= 0)
+		return NULL;
+	list_for_each_entry(p, &all_processes, tasks) {
+		if (p->exit_state == EXIT_DEAD)
+			continue;
+		if (pid_nr_ns(p->pid, ns) == nr)
+			return p;
+		list_for_each_entry(t, &p->threads, thread_link)
+			if (pid_nr_ns(t->pid, ns) == nr)
+				return p;
+	}
+	return NULL;
+}
+
+/**
+ * thread_find_vnr_locked() - the live thread whose number is @nr in the caller's namespace.
+ * Context: tasklist_lock held. Return: the thread, or NULL.
+ */
+struct thread *thread_find_vnr_locked(pid_t nr)
+{
+	struct pid_namespace *ns = current_pid_ns();
+	struct process *p;
+	struct thread *t;
+
+	assert_held(&tasklist_lock);
+	if (nr <= 0)
+		return NULL;
+	list_for_each_entry(p, &all_processes, tasks)
+		list_for_each_entry(t, &p->threads, thread_link)
+			if (pid_nr_ns(t->pid, ns) == nr)
+				return t;
+	return NULL;
+}
+
+/**
+ * pgrp_find_vnr_locked() - the process group (@session false) or session numbered @nr in the
+ * caller's namespace, as the struct pid that names it.
+ * Context: tasklist_lock held. Return: the pid (no reference taken), or NULL if no process
+ * is in such a group or session.
+ */
+struct pid *pgrp_find_vnr_locked(pid_t nr, bool session)
+{
+	struct pid_namespace *ns = current_pid_ns();
+	struct process *p;
+
+	assert_held(&tasklist_lock);
+	if (nr <= 0)
+		return NULL;
+	list_for_each_entry(p, &all_processes, tasks) {
+		struct pid *g = session ? p->session : p->pgrp;
+
+		if (p->exit_state != EXIT_DEAD && pid_nr_ns(g, ns) == nr)
+			return g;
+	}
+	return NULL;
+}
+
+/**
+ * pgrp_pid_locked() - the struct pid of the process group (or session) whose root number is
+ * @global_nr: to show it in another namespace (getpgid, the tty's foreground group).
+ * Context: tasklist_lock held. Return: the pid (no reference taken), or NULL.
+ */
+struct pid *pgrp_pid_locked(pid_t global_nr, bool session)
+{
+	struct process *p;
+
+	assert_held(&tasklist_lock);
+	list_for_each_entry(p, &all_processes, tasks)
+		if ((session ? p->sid : p->pgid) == global_nr)
+			return session ? p->session : p->pgrp;
 	return NULL;
 }
 
@@ -330,13 +411,14 @@ void process_set_comm(struct process *p, const char *path)
 }
 
 /**
- * process_attach_thread() - @t becomes @p's thread number @tid, with user registers and an
- * FPU/TLS area of its own (default state; fork copies the parent's over it).
- * @p: the process. @t: a kernel thread not yet running user code. @tid: its number, taken.
+ * process_attach_thread() - @t becomes @p's thread with the numbers of @pid, with user
+ * registers and an FPU/TLS area of its own (default state; fork copies the parent's over it).
+ * @p: the process. @t: a kernel thread not yet running user code. @pid: its pid; the caller's
+ *     reference goes to @t on success (p->pid itself for the leader: one more reference).
  *
  * Context: thread, tasklist_lock not held. Return: 0 or -ENOMEM (then nothing changed).
  */
-int process_attach_thread(struct process *p, struct thread *t, pid_t tid)
+int process_attach_thread(struct process *p, struct thread *t, struct pid *pid)
 {
 	int err = arch_thread_init(t);
 
@@ -344,10 +426,11 @@ int process_attach_thread(struct process *p, struct thread *t, pid_t tid)
 		return err;
 	spin_lock(&tasklist_lock);
 	t->proc = p;
-	t->tid = tid;
+	t->pid = pid;
+	t->tid = pid->numbers[0].nr;
 	t->uregs = arch_uregs_slot(t);
 	list_add_tail(&t->thread_link, &p->threads);
-	if (tid == p->tgid)
+	if (pid == p->pid)
 		p->leader = t;
 	p->nr_threads++;
 	p->live++;
@@ -429,10 +512,19 @@ int process_start_init(const char *path, const char *const *argv)
 	if (!p)
 		return -ENOMEM;
 	p->is_init = true;
+	p->unkillable = true;
+	p->pid = alloc_pid(&init_pid_ns);	/* the first number: 1 */
+	if (IS_ERR(p->pid)) {
+		p->pid = NULL;
+		process_destroy(p);
+		return -ENOMEM;
+	}
+	p->pid_ns_for_children = get_pid_ns(&init_pid_ns);
 	spin_lock(&tasklist_lock);
-	p->tgid = process_alloc_nr_locked();	/* the first number: 1 */
-	p->pgid = p->tgid;
-	p->sid = p->tgid;
+	p->tgid = p->pid->numbers[0].nr;
+	process_set_pgrp_locked(p, p->pid, false);
+	process_set_pgrp_locked(p, p->pid, true);
+	init_pid_ns.child_reaper = p;
 	process_link_locked(p, NULL);
 	spin_unlock(&tasklist_lock);
 	err = signal_fork(p, NULL, 0);
@@ -440,7 +532,7 @@ int process_start_init(const char *path, const char *const *argv)
 	if (!err)
 		err = init_resources(p);
 	if (!err)
-		err = process_attach_thread(p, t, p->tgid);
+		err = process_attach_thread(p, t, get_pid(p->pid));
 	if (!err)
 		err = do_execve(path, argv, envp);
 	if (err)
@@ -451,22 +543,23 @@ int process_start_init(const char *path, const char *const *argv)
 
 /* ---- system calls ------------------------------------------------------------------------- */
 
-/* getpid() - the caller's tgid. TODO(pid): in the caller's pid namespace. */
+/* getpid() - the caller's process number, in its own pid namespace (1 for an init). */
 long sys_getpid(const struct syscall_args *a)
 {
 	(void)a;
-	return current_process()->tgid;
+	return pid_vnr(current_process()->pid);
 }
 
-/* gettid() - the caller's thread id. */
+/* gettid() - the caller's thread number, in its own pid namespace. */
 long sys_gettid(const struct syscall_args *a)
 {
 	(void)a;
-	return sched_current()->tid;
+	return pid_vnr(sched_current()->pid);
 }
 
-/* getppid() - the tgid of the process that forked us or adopted us (real_parent: a tracer
- * does not change it); 0 for init, whose parent is the kernel, as on Linux. */
+/* getppid() - the number of the process that forked us or adopted us (real_parent: a tracer
+ * does not change it), as we see it: 0 when it is outside our namespace (a namespace's init)
+ * and for the root's init, whose parent is the kernel - both as on Linux. */
 long sys_getppid(const struct syscall_args *a)
 {
 	struct process *parent;
@@ -476,7 +569,7 @@ long sys_getppid(const struct syscall_args *a)
 	spin_lock(&tasklist_lock);
 	parent = current_process()->real_parent;
 	if (parent)
-		nr = parent->tgid;
+		nr = pid_vnr(parent->pid);
 	spin_unlock(&tasklist_lock);
 	return nr;
 }
@@ -488,7 +581,7 @@ static long do_set_tid_address(uaddr_t utidptr)
 	struct thread *t = sched_current();
 
 	t->clear_child_tid = utidptr;
-	return t->tid;
+	return pid_vnr(t->pid);
 }
 
 /* set_tid_address(int *tidptr) */

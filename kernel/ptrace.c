@@ -33,6 +33,7 @@
 #include "exit.h"
 #include "kthread.h"
 #include "mm_space.h"
+#include "pid_namespace.h"
 #include "process.h"
 #include "sched.h"
 #include "signal.h"
@@ -113,7 +114,7 @@ bool ptrace_exit_tracee_locked(struct thread *t, int status)
 		return true;
 	t->ptrace.exit_status = status;
 	p->nr_thread_zombies++;
-	signal_notify_tracer_locked(t->ptrace.tracer->proc, t->tid, CLD_EXITED, status);
+	signal_notify_tracer_locked(t->ptrace.tracer->proc, t->pid, CLD_EXITED, status);
 	return true;
 }
 
@@ -126,7 +127,7 @@ static struct process *release_thread_zombie_locked(struct thread *t)
 	struct process *p = t->ptrace.group;
 
 	t->ptrace.zombie = false;
-	process_free_nr_locked(t->tid);
+	free_pid_locked(t->pid);
 	p->nr_thread_zombies--;
 	kthread_put(t);
 	if (p->exit_state == EXIT_ZOMBIE && p->nr_thread_zombies == 0 &&
@@ -214,6 +215,8 @@ void ptrace_exec_locked(struct thread *self, struct process *p)
 		wake_up_all(&tracer->proc->wait_chldexit);
 	}
 	p->leader = self;
+	/* Our exit goes where our own tracer is, as for any traced leader. */
+	p->parent = self->ptrace.tracer ? self->ptrace.tracer->proc : p->real_parent;
 }
 
 /* ---- letting go ----------------------------------------------------------------------- */
@@ -262,6 +265,10 @@ static struct process *detach_zombie_locked(struct thread *tracer, struct thread
 		return NULL;	/* announced later, when it is ready */
 	if (p->real_parent != tracer->proc)
 		return exit_notify_zombie_locked(p) ? p : NULL;
+	if (signal_ignores_children(tracer->proc)) {
+		p->exit_state = EXIT_DEAD;	/* nobody will wait for it */
+		return p;
+	}
 	wake_up_all(&p->real_parent->wait_chldexit);	/* the tracer's own process reaps it */
 	return NULL;
 }
@@ -313,8 +320,8 @@ void ptrace_fork_locked(struct thread *child, struct thread *parent, bool follow
 		child->ptrace.flags |= PT_FORCED_TF;
 		arch_ptrace_singlestep(child, false);
 	}
-	if (!tracer || !follow)
-		return;
+	if (!tracer || !follow || child->ptrace.tracer)
+		return;	/* (someone attached to the new tid before it started: theirs) */
 	ptrace_link_locked(child, tracer, parent->ptrace.flags & PT_SEIZED,
 			   parent->ptrace.options);
 	if (child->ptrace.flags & PT_SEIZED)
@@ -364,11 +371,11 @@ static long ptrace_traceme(void)
  * process, already traced). */
 static struct thread *attach_check_locked(pid_t nr, long *err)
 {
-	struct thread *t = thread_find(nr);
+	struct thread *t = thread_find_vnr_locked(nr);
 
 	*err = -ESRCH;
 	if (!t) {
-		if (process_find(nr))
+		if (process_find_vnr_locked(nr))
 			*err = -EPERM;	/* a zombie: it can no longer be traced */
 		return NULL;
 	}
@@ -408,6 +415,29 @@ static long ptrace_attach(pid_t nr, bool seize, uaddr_t addr, uint64_t options)
 
 /* ---- requests on a tracee -------------------------------------------------------------- */
 
+/**
+ * ptrace_kill_pending() - is @t being killed: SIGKILL pending for the thread itself (a fatal
+ * signal, another thread's exit_group, an exec's zap of the other threads)? Then it must
+ * not stop, nor be treated as stopped. (The thread that calls exit_group has no SIGKILL: it
+ * still stops at PTRACE_EVENT_EXIT, as on Linux: __fatal_signal_pending.)
+ * Context: tasklist_lock held (every SIGKILL sender holds it), or @t itself. Return: true if so.
+ */
+bool ptrace_kill_pending(struct thread *t)
+{
+	return sigset_has(READ_ONCE(t->sig.pending.signal), SIGKILL);
+}
+
+/**
+ * ptrace_stopped_locked() - is @t in a ptrace stop its tracer may work on: stopped, not
+ * listening, and not already woken by SIGKILL (its registers and memory are about to go)?
+ * Context: tasklist_lock held. Return: true if so.
+ */
+bool ptrace_stopped_locked(struct thread *t)
+{
+	assert_held(&tasklist_lock);
+	return t->ptrace.stopped && !t->ptrace.listening && !ptrace_kill_pending(t);
+}
+
 /* tracee_get() - the tracee numbered @nr of the calling thread, frozen in its ptrace stop
  * unless @any_state (KILL, INTERRUPT), with a reference on its struct either way.
  * Return: the thread, or NULL (-ESRCH). */
@@ -416,10 +446,10 @@ static struct thread *tracee_get(pid_t nr, bool any_state)
 	struct thread *t;
 
 	spin_lock(&tasklist_lock);
-	t = thread_find(nr);
+	t = thread_find_vnr_locked(nr);
 	if (t && t->ptrace.tracer != sched_current())
 		t = NULL;
-	if (t && !any_state && (!t->ptrace.stopped || t->ptrace.listening))
+	if (t && !any_state && !ptrace_stopped_locked(t))
 		t = NULL;
 	if (t && !any_state)
 		t->ptrace.frozen = true;	/* not even SIGKILL wakes it now */
@@ -435,7 +465,7 @@ static void tracee_put(struct thread *t)
 	spin_lock(&tasklist_lock);
 	if (t->ptrace.frozen) {
 		t->ptrace.frozen = false;
-		if (t->ptrace.stopped && signal_fatal_pending(t))
+		if (t->ptrace.stopped && ptrace_kill_pending(t))
 			sched_wake_traced(t);
 	}
 	spin_unlock(&tasklist_lock);

@@ -29,18 +29,12 @@
  */
 #include "ptrace.h"
 #include "arch.h"
+#include "pid.h"
 #include "process.h"
 #include "sched.h"
 #include "signal.h"
 #include "string.h"
 
-/* kill_pending() - SIGKILL is pending for @t itself (Linux: __fatal_signal_pending): it must
- * not stop. (A plain exit_group does not set it for its caller, which still may stop at
- * PTRACE_EVENT_EXIT, as on Linux.) */
-static bool kill_pending(struct thread *t)
-{
-	return sigset_has(READ_ONCE(t->sig.pending.signal), SIGKILL);
-}
 
 /**
  * ptrace_stop() - stop for the tracer with report @code (see the header comment).
@@ -58,7 +52,7 @@ static int ptrace_stop(int code, int why, unsigned long message, struct siginfo 
 
 	spin_lock(&tasklist_lock);
 	tracer = t->ptrace.tracer;
-	if (!tracer || kill_pending(t)) {
+	if (!tracer || ptrace_kill_pending(t)) {
 		spin_unlock(&tasklist_lock);
 		return -1;
 	}
@@ -68,14 +62,15 @@ static int ptrace_stop(int code, int why, unsigned long message, struct siginfo 
 	t->ptrace.stopped = true;
 	/* TRACED before the lock goes: a resume or a SIGKILL after it finds us asleep. */
 	sched_set_current_state(THREAD_TRACED);
-	signal_notify_tracer_locked(tracer->proc, t->tid, why, code & 0x7f);
+	signal_notify_tracer_locked(tracer->proc, t->pid, why, code & 0x7f);
 	spin_unlock(&tasklist_lock);
 	schedule();
 	spin_lock(&tasklist_lock);
 	t->ptrace.siginfo = NULL;
+	/* Still "stopped": nobody resumed us, SIGKILL woke us; the report is not a signal. */
+	code = t->ptrace.stopped ? 0 : t->ptrace.code;
 	t->ptrace.stopped = false;
 	t->ptrace.listening = false;
-	code = t->ptrace.code;
 	t->ptrace.code = 0;
 	spin_unlock(&tasklist_lock);
 	return code;
@@ -85,7 +80,7 @@ static int ptrace_stop(int code, int why, unsigned long message, struct siginfo 
 static void trap_info(struct siginfo *info, int sig, int code)
 {
 	signal_info_kernel(info, sig, code);
-	info->proc.pid = sched_current()->tid;	/* TODO(pid): in the tracer's namespace */
+	info->proc.pid = pid_vnr(sched_current()->pid);	/* as Linux: the tracee's own view */
 	info->proc.uid = 0;
 }
 
@@ -96,7 +91,7 @@ static pid_t tracer_tgid(struct thread *t)
 
 	spin_lock(&tasklist_lock);
 	if (t->ptrace.tracer)
-		nr = t->ptrace.tracer->proc->tgid;
+		nr = pid_vnr(t->ptrace.tracer->proc->pid);	/* 0 if outside our namespace */
 	spin_unlock(&tasklist_lock);
 	return nr;
 }
@@ -123,7 +118,7 @@ int ptrace_signal(int sig, struct siginfo *info)
 		signal_info_kernel(info, new, SI_USER);
 		info->proc.pid = tracer_tgid(t);
 	}
-	if (sigset_has(READ_ONCE(t->sig.blocked), new) || kill_pending(t)) {
+	if (sigset_has(READ_ONCE(t->sig.blocked), new) || ptrace_kill_pending(t)) {
 		send_signal_to_thread(t, new, info);	/* blocked now: it waits like any other */
 		return 0;
 	}
@@ -207,6 +202,23 @@ void ptrace_event(int event, unsigned long message)
 	}
 }
 
+/**
+ * ptrace_event_pid() - ptrace_event() whose message is @pid's number as the tracer sees it
+ * (a new child's, the old tid at exec: the tracer may live in another namespace).
+ * Context: the current thread, no locks held; sleeps. Return: nothing.
+ */
+void ptrace_event_pid(int event, struct pid *pid)
+{
+	struct thread *t = sched_current();
+	unsigned long message = 0;
+
+	spin_lock(&tasklist_lock);
+	if (t->ptrace.tracer)
+		message = (unsigned long)pid_nr_ns(pid, task_active_pid_ns(t->ptrace.tracer));
+	spin_unlock(&tasklist_lock);
+	ptrace_event(event, message);
+}
+
 /* report_syscall() - a syscall stop; a signal the tracer resumes with is sent to us. */
 static void report_syscall(struct thread *t, unsigned long message)
 {
@@ -218,7 +230,7 @@ static void report_syscall(struct thread *t, unsigned long message)
 		code |= 0x80;
 	trap_info(&info, SIGTRAP, code);
 	sig = ptrace_stop(code, CLD_TRAPPED, message, &info);
-	if (sig > 0)
+	if (sig > 0 && sig <= NSIG)
 		send_signal_to_thread(t, sig, NULL);
 }
 
@@ -234,7 +246,7 @@ bool ptrace_syscall_enter(struct trap_frame *tf)
 	struct thread *t = sched_current();
 
 	report_syscall(t, PTRACE_EVENTMSG_SYSCALL_ENTRY);
-	return !kill_pending(t) && arch_syscall_nr(tf) != -1;
+	return !ptrace_kill_pending(t) && arch_syscall_nr(tf) != -1;
 }
 
 /**

@@ -24,6 +24,7 @@
  */
 #include "signal.h"
 #include "kmalloc.h"
+#include "pid.h"
 #include "process.h"
 #include "sched.h"
 #include "slab.h"
@@ -266,18 +267,23 @@ bool signal_fatal_pending(struct thread *t)
  * @sig: the signal.
  * @forced: the kernel forces it (a fault signal): then init is not protected (rule 18).
  *
- * The global init (tgid 1) ignores every signal whose disposition is SIG_DFL, SIGKILL and
- * SIGSTOP included (the reference's rule 15 for the initial namespace, where no sender is in
- * an ancestor). This is the hook the pid-namespace issue makes namespace-aware: there a
- * namespace's init also takes SIGKILL/SIGSTOP from an ancestor namespace.
+ * A namespace's init (the root's included: p->unkillable) ignores every signal whose
+ * disposition is SIG_DFL, SIGKILL and SIGSTOP included, when the sender is in its own
+ * namespace (the reference's rule 15); from an ancestor namespace SIGKILL and SIGSTOP get
+ * through (rule 16). The kernel's own forced signals always do (faults, the teardown).
  * Context: @p's sighand->lock held. Return: true if the signal must be discarded.
  */
 bool signal_init_protected(struct process *p, int sig, bool forced)
 {
 	assert_held(&p->sighand->lock);
-	if (!p->is_init || forced || (p->sig.flags & SIGNAL_UNPROTECTED))
+	if (!p->unkillable || forced || (p->sig.flags & SIGNAL_UNPROTECTED))
 		return false;
-	return p->sighand->action[sig - 1].handler == SIG_DFL;
+	if (p->sighand->action[sig - 1].handler != SIG_DFL)
+		return false;	/* a handled signal is delivered, from anywhere (rule 17) */
+	/* SIGKILL and SIGSTOP from an ancestor namespace - a sender that has no number in
+	 * the init's namespace - do get through (rule 16). */
+	return !((sig == SIGKILL || sig == SIGSTOP) &&
+		 pid_nr_ns(sched_current()->pid, pid_ns_of(p->pid)) == 0);
 }
 
 /**

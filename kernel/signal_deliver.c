@@ -190,8 +190,12 @@ static void default_action_locked(struct process *p, int sig)
 
 	if (act == SIG_DEFAULT_IGN || act == SIG_DEFAULT_CONT)
 		return;
-	if (signal_init_protected(p, sig, false))
-		return;		/* queued while blocked; init still ignores it */
+	/* An init still ignores a default action queued while blocked - but SIGKILL and
+	 * SIGSTOP got past the send-time check only because they came from an ancestor
+	 * namespace or the kernel, and take effect (Linux: sig_kernel_only in get_signal). */
+	if (p->unkillable && !(p->sig.flags & SIGNAL_UNPROTECTED) && sig != SIGKILL &&
+	    sig != SIGSTOP)
+		return;
 	if (act == SIG_DEFAULT_STOP) {
 		/* POSIX: the terminal's stop signals do not stop an orphaned group - no shell
 		 * is left to continue it. SIGSTOP always does. */

@@ -29,6 +29,7 @@
  */
 #include "signal.h"
 #include "kmalloc.h"
+#include "pid.h"
 #include "process.h"
 #include "ptrace.h"
 #include "sched.h"
@@ -141,8 +142,8 @@ static bool prepare_signal_locked(struct process *p, struct thread *t, int sig, 
 		signal_flush_locked(p, SIG_STOP_MASK);
 		continue_group_locked(p);
 	}
-	if (forced && p->is_init)
-		p->sig.flags |= SIGNAL_UNPROTECTED;	/* rule 18: for good, as Linux */
+	if (forced && p->unkillable && sig != SIGKILL)
+		p->sig.flags |= SIGNAL_UNPROTECTED;	/* rule 18: a fault, for good, as Linux */
 	if (blocked_by_target_locked(p, t, sig))
 		return true;
 	if (signal_init_protected(p, sig, forced))
@@ -253,8 +254,13 @@ static int send_locked(struct process *p, struct thread *t, int sig,
 
 	if (!info) {
 		signal_info_kernel(&kinfo, sig, SI_KERNEL);
-		info = &kinfo;
+	} else {
+		kinfo = *info;
+		/* A sender the receiver cannot see (an ancestor namespace) is pid 0 to it. */
+		if (kinfo.si_code <= 0 && !pid_nr_ns(sched_current()->pid, pid_ns_of(p->pid)))
+			kinfo.proc.pid = 0;
 	}
+	info = &kinfo;
 	spin_lock(&p->sighand->lock);
 	if (prepare_signal_locked(p, t, sig, forced)) {
 		err = queue_locked(p, sp, sig, info);
@@ -371,6 +377,39 @@ void force_sig_fault(int sig, int code, uaddr_t addr)
 	spin_unlock(&tasklist_lock);
 }
 
+/**
+ * signal_kill_forced_locked() - SIGKILL @p from the kernel: forced, so a namespace init's
+ * protection does not stop it (zap_pid_ns_processes' step 3, reboot() in a namespace).
+ * Context: tasklist_lock held. Return: nothing.
+ */
+void signal_kill_forced_locked(struct process *p)
+{
+	struct siginfo info;
+
+	assert_held(&tasklist_lock);
+	signal_info_kernel(&info, SIGKILL, SI_KERNEL);
+	send_locked(p, NULL, SIGKILL, &info, true);
+}
+
+/**
+ * signal_ignores_children() - does @p auto-reap its children (SIGCHLD SIG_IGN, or
+ * SA_NOCLDWAIT)?
+ * Context: no sighand lock held (takes @p's). Return: true if so.
+ */
+bool signal_ignores_children(struct process *p)
+{
+	struct kernel_sigaction *ka;
+	bool ignore;
+
+	if (!p->sighand)
+		return false;
+	spin_lock(&p->sighand->lock);
+	ka = &p->sighand->action[SIGCHLD - 1];
+	ignore = ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT);
+	spin_unlock(&p->sighand->lock);
+	return ignore;
+}
+
 /* parent_ignores_sigchld() - the auto-reap rule: SIGCHLD is SIG_IGN, or SA_NOCLDWAIT. */
 static bool parent_ignores_sigchld(struct process *parent, bool *send)
 {
@@ -431,7 +470,9 @@ bool do_notify_parent(struct process *p, int sig)
 	if (sig == SIGCHLD && !(p->leader && p->leader->ptrace.tracer))
 		autoreap = parent_ignores_sigchld(parent, &send);
 	if (sig && send) {
-		child_info(&info, p->tgid, sig, exit_info_code(p->exit_code, &status), status);
+		int code = exit_info_code(p->exit_code, &status);	/* sets status first */
+
+		child_info(&info, pid_nr_ns(p->pid, pid_ns_of(parent->pid)), sig, code, status);
 		send_signal_to_process_locked(parent, sig, &info);
 	}
 	wake_up_all(&parent->wait_chldexit);
@@ -443,13 +484,15 @@ bool do_notify_parent(struct process *p, int sig)
  * ptrace stop (CLD_TRAPPED, CLD_STOPPED: SIGCHLD unless SA_NOCLDSTOP) or a traced thread's
  * exit (@status is then its wait status word: SIGCHLD always, never an auto-reap); and
  * wake its wait.
- * @tracer: the tracing thread's process. @nr: the tracee's tid. @why: CLD_*.
+ * @tracer: the tracing thread's process. @pid: the tracee's (si_pid: its number as the
+ * tracer sees it). @why: CLD_*.
  * @status: si_status for a stop; the wait status word for an exit (@why CLD_EXITED).
  *
  * Context: tasklist_lock held, no sighand lock. Return: nothing.
  */
-void signal_notify_tracer_locked(struct process *tracer, pid_t nr, int why, int status)
+void signal_notify_tracer_locked(struct process *tracer, struct pid *pid, int why, int status)
 {
+	pid_t nr = pid_nr_ns(pid, pid_ns_of(tracer->pid));
 	struct siginfo info;
 	bool nocldstop;
 	int si_status = status;
@@ -490,7 +533,7 @@ void signal_notify_parent_cldstop(struct process *p, int why, int sig)
 		spin_lock(&parent->sighand->lock);
 		nocldstop = parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDSTOP;
 		spin_unlock(&parent->sighand->lock);
-		child_info(&info, p->tgid, SIGCHLD, why, sig);
+		child_info(&info, pid_nr_ns(p->pid, pid_ns_of(parent->pid)), SIGCHLD, why, sig);
 		if (!nocldstop)
 			send_signal_to_process_locked(parent, SIGCHLD, &info);
 		wake_up_all(&parent->wait_chldexit);

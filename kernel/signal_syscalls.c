@@ -19,6 +19,7 @@
  */
 #include "signal.h"
 #include "arch.h"
+#include "pid.h"
 #include "process.h"
 #include "sched.h"
 #include "string.h"
@@ -401,14 +402,16 @@ long sys_sigaltstack(const struct syscall_args *a)
 static void user_info(struct siginfo *info, int sig, int code)
 {
 	signal_info_kernel(info, sig, code);
-	info->proc.pid = current_process()->tgid;	/* TODO(pid): the receiver's view */
+	info->proc.pid = pid_vnr(current_process()->pid);	/* 0 for a receiver outside our
+								 * view: signal_send.c */
 	info->proc.uid = 0;
 }
 
 /* What a kill() walk over processes needs. */
 struct kill_walk {
 	enum kill_target kind;
-	pid_t nr;			/* the group, for KILL_PGRP */
+	pid_t nr;			/* the group's root number, for KILL_PGRP */
+	struct pid_namespace *ns;	/* the caller's, for KILL_ALL */
 	int sig;
 	const struct siginfo *info;
 	int found;			/* processes that matched */
@@ -423,7 +426,8 @@ static bool kill_one(struct process *p, void *arg)
 
 	if (w->kind == KILL_PGRP && p->pgid != w->nr)
 		return false;
-	if (w->kind == KILL_ALL && (p->tgid == 1 || p == current_process()))
+	/* kill(-1): every process with a number above 1 in our namespace, but us. */
+	if (w->kind == KILL_ALL && (pid_nr_ns(p->pid, w->ns) <= 1 || p == current_process()))
 		return false;
 	w->found++;		/* a zombie counts (Linux: kill succeeds, nothing happens) */
 	err = w->sig && !p->exit_state ? send_signal_to_process_locked(p, w->sig, w->info) : 0;
@@ -432,14 +436,14 @@ static bool kill_one(struct process *p, void *arg)
 	return false;
 }
 
-/* kill_pid() - KILL_PROCESS: one process by number. */
+/* kill_pid() - KILL_PROCESS: one process by number, as the caller sees it. */
 static long kill_pid(pid_t nr, int sig, const struct siginfo *info)
 {
 	struct process *p;
 	long err = 0;
 
 	spin_lock(&tasklist_lock);
-	p = process_find(nr);
+	p = process_find_vnr_locked(nr);
 	if (!p)
 		err = -ESRCH;
 	else if (sig)
@@ -448,13 +452,28 @@ static long kill_pid(pid_t nr, int sig, const struct siginfo *info)
 	return err;
 }
 
+/* pgrp_global_nr() - turn the group number *@nr, as the caller sees it, into the root
+ * namespace's. kill(0) needs none: the caller's own group is its group object, even one led
+ * from outside its namespace (rule 13). Return: false if no such group is visible. */
+static bool pgrp_global_nr(pid_t *nr)
+{
+	struct pid *group;
+
+	spin_lock(&tasklist_lock);
+	group = pgrp_find_vnr_locked(*nr, false);
+	if (group)
+		*nr = group->numbers[0].nr;
+	spin_unlock(&tasklist_lock);
+	return group != NULL;
+}
+
 /**
  * do_kill() - kill(@pid, @sig) with @info.
  * Context: thread, no spinlock held. Return: 0, -EINVAL, -ESRCH, or -EAGAIN (queue limit).
  */
 long do_kill(pid_t pid, int sig, const struct siginfo *info)
 {
-	struct kill_walk w = { .sig = sig, .info = info };
+	struct kill_walk w = { .sig = sig, .info = info, .ns = current_pid_ns() };
 
 	if (!signal_valid(sig))
 		return -EINVAL;
@@ -463,6 +482,8 @@ long do_kill(pid_t pid, int sig, const struct siginfo *info)
 		return -ESRCH;
 	if (w.kind == KILL_PROCESS)
 		return kill_pid(w.nr, sig, info);
+	if (w.kind == KILL_PGRP && pid != 0 && !pgrp_global_nr(&w.nr))
+		return -ESRCH;	/* no group by that number in our namespace */
 	process_for_each(kill_one, &w);
 	if (!w.found)
 		return -ESRCH;
@@ -493,8 +514,8 @@ long do_tkill(pid_t tgid, pid_t tid, int sig)
 		return -EINVAL;
 	user_info(&info, sig, SI_TKILL);
 	spin_lock(&tasklist_lock);
-	t = thread_find(tid);
-	if (!t || !t->proc || (tgid && t->proc->tgid != tgid))
+	t = thread_find_vnr_locked(tid);
+	if (!t || !t->proc || (tgid && pid_vnr(t->proc->pid) != tgid))
 		err = -ESRCH;
 	else if (sig)
 		err = send_signal_to_thread_locked(t, sig, &info);
@@ -526,7 +547,7 @@ long do_sigqueueinfo(pid_t tgid, int sig, struct siginfo *info)
 	if (!signal_valid(sig))
 		return -EINVAL;
 	if ((info->si_code >= 0 || info->si_code == SI_TKILL) &&
-	    tgid != current_process()->tgid)
+	    tgid != pid_vnr(current_process()->pid))
 		return -EPERM;
 	info->si_signo = sig;
 	return kill_pid(tgid, sig, info);

@@ -20,6 +20,7 @@
  */
 #include "arch.h"
 #include "frame.h"
+#include "pid_namespace.h"
 #include "printk.h"
 #include "process.h"
 #include "random.h"
@@ -188,7 +189,7 @@ long sys_prlimit64(const struct syscall_args *a)
 
 	if (unew && copy_from_user(&new, unew, sizeof(new)))
 		return -EFAULT;
-	if (nr != 0 && nr != current_process()->tgid)	/* TODO(pid): other processes */
+	if (nr != 0 && nr != pid_vnr(current_process()->pid))	/* only ourselves */
 		return -ESRCH;
 	err = do_prlimit((unsigned int)a->arg[1], unew ? &new : NULL, uold ? &old : NULL);
 	if (!err && uold && copy_to_user(uold, &old, sizeof(old)))
@@ -234,7 +235,8 @@ static bool reboot_magic_ok(uint32_t magic1, uint32_t magic2)
  *
  * RESTART and RESTART2 power off as well, with a log line: the machine has no reset path yet,
  * and under QEMU's -no-reboot a reset would end the run anyway. CAD_ON/CAD_OFF (what
- * Ctrl-Alt-Del does) are accepted and change nothing: there is no keyboard.
+ * Ctrl-Alt-Del does) are accepted and change nothing: there is no keyboard. Inside a pid
+ * namespace other than the root's, reboot() only ends that namespace (pidns_reboot).
  * Context: thread. Return: 0 for CAD_ON/CAD_OFF; -EINVAL for bad magic or any other command
  * (KEXEC and SW_SUSPEND included: not configured, as in a Linux built without them).
  * The power-off commands do not return.
@@ -243,6 +245,8 @@ static long do_reboot(uint32_t magic1, uint32_t magic2, uint32_t cmd)
 {
 	if (!reboot_magic_ok(magic1, magic2))
 		return -EINVAL;
+	if (current_pid_ns() != &init_pid_ns)
+		return pidns_reboot((int)cmd);	/* kills the namespace's init, not the machine */
 	switch (cmd) {
 	case LINUX_REBOOT_CMD_CAD_ON:
 	case LINUX_REBOOT_CMD_CAD_OFF:

@@ -150,6 +150,7 @@ static const struct syscall_entry syscall_table[SYS_MAX] = {
 	[SYS_setsid] = { sys_setsid, "setsid" },
 	[SYS_getsid] = { sys_getsid, "getsid" },
 	[SYS_ptrace] = { sys_ptrace, "ptrace" },
+	[SYS_unshare] = { sys_unshare, "unshare" },
 };
 
 static bool trace_enabled;			/* syscall.trace=1 */

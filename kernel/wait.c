@@ -38,12 +38,14 @@
  */
 #include "arch.h"
 #include "exit.h"
+#include "pid.h"
 #include "process.h"
 #include "ptrace.h"
 #include "sched.h"
 #include "signal.h"
 #include "syscalls.h"
 #include "uaccess.h"
+#include "wait.h"
 #include "wait_queue.h"
 #include "uapi/errno.h"
 #include "uapi/signal.h"
@@ -54,10 +56,12 @@
 			 __WCLONE | __WALL)
 #define WAITID_SIGINFO_BYTES	28	/* si_signo .. si_status: the fields waitid writes */
 #define PIDTYPE_ALL	(-1)		/* our "type" for any child: P_ALL */
+#define WAIT_KERNEL	0x00100000	/* internal: the kernel waits; pending signals do not
+					 * end the sleep (zap_pid_ns_processes' step 4) */
 
 /* What one report says, recorded under the lock and copied out after it. */
 struct wait_report {
-	pid_t pid;			/* the child's tgid; 0: nothing reported */
+	pid_t pid;			/* the child's number, as the caller sees it; 0: none */
 	int status;			/* wait status word */
 	int code;			/* CLD_EXITED, CLD_KILLED, CLD_DUMPED, CLD_STOPPED... */
 	int si_status;			/* exit code or signal number */
@@ -67,7 +71,9 @@ struct wait_report {
 /* A wait in progress (Linux: struct wait_opts). */
 struct wait_opts {
 	int type;			/* P_ALL, P_PID or P_PGID */
-	pid_t id;			/* the tgid or pgid for P_PID, P_PGID */
+	pid_t id;			/* P_PID: the number as the caller sees it; P_PGID: the
+					 * group's root number (pgid_from_vnr) */
+	struct pid_namespace *ns;	/* the caller's: selectors and reports are in it */
 	int options;			/* W* */
 	bool found_eligible;		/* some child matched, ready or not: no ECHILD */
 	struct wait_report rep;
@@ -76,7 +82,7 @@ struct wait_opts {
 /* eligible_child() - does @p match the selector and the clone options of @wo? */
 static bool eligible_child(const struct wait_opts *wo, const struct process *p)
 {
-	if (wo->type == P_PID && p->tgid != wo->id)
+	if (wo->type == P_PID && pid_nr_ns(p->pid, wo->ns) != wo->id)
 		return false;
 	if (wo->type == P_PGID && p->pgid != wo->id)
 		return false;
@@ -109,7 +115,7 @@ static int wait_task_zombie(struct wait_opts *wo, struct process *p)
 	assert_held(&tasklist_lock);
 	if (!(wo->options & WEXITED))
 		return 0;
-	wo->rep.pid = p->tgid;
+	wo->rep.pid = pid_nr_ns(p->pid, wo->ns);
 	exit_status_report(&wo->rep, p->exit_code);
 	if (!(wo->options & WNOWAIT)) {
 		p->exit_state = EXIT_DEAD;	/* no other waiter can take it now */
@@ -128,7 +134,7 @@ static int wait_task_stopped(struct wait_opts *wo, struct process *p)
 		return 0;
 	if (!signal_take_stop_report(p, &sig, !(wo->options & WNOWAIT)))
 		return 0;
-	wo->rep.pid = p->tgid;
+	wo->rep.pid = pid_nr_ns(p->pid, wo->ns);
 	wo->rep.status = (sig << 8) | 0x7f;
 	wo->rep.code = CLD_STOPPED;
 	wo->rep.si_status = sig;
@@ -143,7 +149,7 @@ static int wait_task_continued(struct wait_opts *wo, struct process *p)
 		return 0;
 	if (!signal_take_continue_report(p, !(wo->options & WNOWAIT)))
 		return 0;
-	wo->rep.pid = p->tgid;
+	wo->rep.pid = pid_nr_ns(p->pid, wo->ns);
 	wo->rep.status = 0xffff;
 	wo->rep.code = CLD_CONTINUED;
 	wo->rep.si_status = SIGCONT;
@@ -186,7 +192,7 @@ static int wait_tracee_zombie(struct wait_opts *wo, struct thread *t)
 		return 0;
 	if (leader && (p->exit_state != EXIT_ZOMBIE || p->nr_thread_zombies > 0))
 		return 0;
-	wo->rep.pid = t->tid;
+	wo->rep.pid = pid_nr_ns(t->pid, wo->ns);
 	exit_status_report(&wo->rep, leader ? p->exit_code : t->ptrace.exit_status);
 	if (!(wo->options & WNOWAIT))
 		wo->rep.release = leader ? ptrace_reap_leader_locked(t) :
@@ -200,9 +206,9 @@ static int wait_tracee_stopped(struct wait_opts *wo, struct thread *t)
 {
 	int code = t->ptrace.code;
 
-	if (!t->ptrace.stopped || code == 0)
+	if (!ptrace_stopped_locked(t) || code == 0)
 		return 0;
-	wo->rep.pid = t->tid;
+	wo->rep.pid = pid_nr_ns(t->pid, wo->ns);
 	wo->rep.status = (code << 8) | 0x7f;
 	wo->rep.code = CLD_TRAPPED;
 	wo->rep.si_status = code;
@@ -215,7 +221,7 @@ static int wait_tracee_stopped(struct wait_opts *wo, struct thread *t)
  * waited for one by one, with or without __WALL), and has it something to report? */
 static int wait_consider_tracee(struct wait_opts *wo, struct thread *t)
 {
-	if (wo->type == P_PID && t->tid != wo->id)
+	if (wo->type == P_PID && pid_nr_ns(t->pid, wo->ns) != wo->id)
 		return 0;
 	if (wo->type == P_PGID && t->ptrace.group->pgid != wo->id)
 		return 0;
@@ -286,7 +292,7 @@ static long do_wait(struct wait_opts *wo)
 		ret = wait_scan(wo);
 		if (ret != 0 || (wo->options & WNOHANG))
 			break;
-		if (exit_thread_is_dying()) {
+		if (!(wo->options & WAIT_KERNEL) && exit_thread_is_dying()) {
 			ret = -ERESTARTSYS;
 			break;
 		}
@@ -296,6 +302,19 @@ static long do_wait(struct wait_opts *wo)
 	if (wo->rep.release)
 		release_task(wo->rep.release);
 	return ret;
+}
+
+/* pgid_from_vnr() - the root number of the group the caller numbers @nr; -1 if none. */
+static pid_t pgid_from_vnr(pid_t nr)
+{
+	struct pid *group;
+	pid_t pgid;
+
+	spin_lock(&tasklist_lock);
+	group = pgrp_find_vnr_locked(nr, false);
+	pgid = group ? group->numbers[0].nr : -1;
+	spin_unlock(&tasklist_lock);
+	return pgid;
 }
 
 /* caller_pgid() - the caller's process group (for pid 0 and P_PGID 0). */
@@ -322,7 +341,8 @@ static int clear_rusage(uaddr_t urusage)
  */
 static long do_wait4(pid_t upid, uaddr_t ustatus, int options, uaddr_t urusage)
 {
-	struct wait_opts wo = { .type = P_ALL, .options = options | WEXITED };
+	struct wait_opts wo = { .type = P_ALL, .options = options | WEXITED,
+				.ns = current_pid_ns() };
 	long ret;
 
 	if (options & ~WAIT4_OPTIONS)
@@ -331,7 +351,7 @@ static long do_wait4(pid_t upid, uaddr_t ustatus, int options, uaddr_t urusage)
 		return -ESRCH;	/* -upid would overflow (Linux checks the same) */
 	if (upid > 0 || upid < -1) {
 		wo.type = upid > 0 ? P_PID : P_PGID;
-		wo.id = upid > 0 ? upid : -upid;
+		wo.id = upid > 0 ? upid : pgid_from_vnr(-upid);
 	} else if (upid == 0) {
 		wo.type = P_PGID;
 		wo.id = caller_pgid();
@@ -363,8 +383,7 @@ static int waitid_selector(struct wait_opts *wo, int idtype, pid_t id)
 	case P_PGID:
 		if (id < 0)
 			return -EINVAL;
-		if (id == 0)
-			wo->id = caller_pgid();
+		wo->id = id == 0 ? caller_pgid() : pgid_from_vnr(id);
 		return 0;
 	default:
 		return -EINVAL;	/* P_PIDFD: no pidfds yet */
@@ -395,7 +414,7 @@ static int put_waitid_info(uaddr_t uinfo, const struct wait_opts *wo, long found
  */
 static long do_waitid(int idtype, pid_t id, uaddr_t uinfo, int options, uaddr_t urusage)
 {
-	struct wait_opts wo = { .options = options };
+	struct wait_opts wo = { .options = options, .ns = current_pid_ns() };
 	long ret;
 
 	if (options & ~WAITID_OPTIONS)
@@ -418,4 +437,26 @@ static long do_waitid(int idtype, pid_t id, uaddr_t uinfo, int options, uaddr_t 
 long sys_waitid(const struct syscall_args *a)
 {
 	return do_waitid((int)a->arg[0], (pid_t)a->arg[1], a->arg[2], (int)a->arg[3], a->arg[4]);
+}
+
+/**
+ * wait_reap_children() - reap every child of the calling process until none is left
+ * (wait4(-1, __WALL) until ECHILD, from the kernel). Step 4 of zap_pid_ns_processes: it
+ * sleeps while a child is alive or is a zombie that its tracer still holds, and ignores the
+ * caller's pending signals (the caller is exiting, SIGKILL may well be pending).
+ * Context: a user thread in do_exit, no locks held; sleeps. Return: nothing.
+ */
+void wait_reap_children(void)
+{
+	long ret;
+
+	do {
+		struct wait_opts wo = {
+			.type = P_ALL,
+			.options = __WALL | WEXITED | WAIT_KERNEL,
+			.ns = current_pid_ns(),
+		};
+
+		ret = do_wait(&wo);
+	} while (ret != -ECHILD);
 }

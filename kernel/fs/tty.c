@@ -25,6 +25,7 @@
 #include "ldisc.h"
 #include "poll.h"
 #include "printk.h"
+#include "pid.h"
 #include "process.h"
 #include "sched.h"
 #include "signal.h"
@@ -234,29 +235,41 @@ void tty_session_exit(struct process *p)
 }
 
 /* ctty_value() - TIOCGPGRP / TIOCGSID: the foreground group or the session of the caller's
- * controlling tty. Return: 0 or -ENOTTY (not its controlling tty), -EFAULT. */
+ * controlling tty, as the caller's pid namespace numbers it (0 if led from outside it).
+ * Return: 0 or -ENOTTY (not its controlling tty), -EFAULT. */
 static long ctty_value(struct tty *tty, uaddr_t uarg, bool session)
 {
 	struct process *p = current_process();
 	int v = -1;
 
 	spin_lock(&tasklist_lock);
-	if (p->sig.tty == tty && tty->session)
-		v = session ? tty->session : tty->pgrp;
+	if (p->sig.tty == tty && tty->session) {
+		pid_t global = session ? tty->session : tty->pgrp;
+
+		v = global ? pid_vnr(pgrp_pid_locked(global, session)) : 0;
+	}
 	spin_unlock(&tasklist_lock);
 	if (v < 0)
 		return -ENOTTY;
 	return copy_to_user(uarg, &v, sizeof(v));
 }
 
-/* set_pgrp_locked() - TIOCSPGRP's checks and the change. Return: 0 or -errno. */
-static long set_pgrp_locked(struct tty *tty, struct process *p, int pgrp)
+/* set_pgrp_locked() - TIOCSPGRP's checks and the change; @nr is the group as the caller
+ * numbers it. Return: 0 or -errno. */
+static long set_pgrp_locked(struct tty *tty, struct process *p, int nr)
 {
+	struct pid *group;
+	pid_t pgrp;
+
 	assert_held(&tasklist_lock);
 	if (p->sig.tty != tty || tty->session != p->sid)
 		return -ENOTTY;
-	if (pgrp < 0)
+	if (nr < 0)
 		return -EINVAL;
+	group = pgrp_find_vnr_locked(nr, false);
+	if (!group)
+		return -ESRCH;
+	pgrp = group->numbers[0].nr;
 	if (!pgrp_exists_in_session_locked(pgrp, p->sid))
 		return pgrp_exists_in_session_locked(pgrp, 0) ? -EPERM : -ESRCH;
 	tty->pgrp = pgrp;

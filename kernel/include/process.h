@@ -11,8 +11,8 @@
  * reaps it (kernel/wait.c: release_task); between its last thread's exit and the reap it is
  * a zombie (exit_state EXIT_ZOMBIE) that keeps only this struct and its number. Its threads
  * are freed by the scheduler as they exit; a zombie has none.
- * tgid and tid are plain numbers from one cyclic allocator (TODO(pid): struct pid and pid
- * namespaces, next issue).
+ * Numbers: each thread has a struct pid with a number in every pid namespace it is visible in
+ * (kernel/pid.c); tgid, tid, pgid and sid are the root namespace's, the kernel's own view.
  * See also: kernel/process.c, kernel/fork.c, kernel/exec.c, kernel/exit.c, kernel/wait.c. */
 #ifndef REAPER_PROCESS_H
 #define REAPER_PROCESS_H
@@ -33,6 +33,8 @@
 #define EXIT_DEAD	32	/* being released; invisible to wait */
 
 struct vfork_done;
+struct pid;
+struct pid_namespace;
 
 struct mm;
 struct files_struct;
@@ -41,7 +43,8 @@ struct thread;
 
 struct process {
 	/* Immutable after creation: */
-	pid_t tgid;			/* TODO(pid): becomes the leader's struct pid */
+	struct pid *pid;		/* the leader's struct pid: the process's numbers */
+	pid_t tgid;			/* its number in the root namespace (pid->numbers[0]) */
 
 	/* Protected by tasklist_lock (kernel/process.c): the tree, the thread list, the exit: */
 	struct process *real_parent;	/* who forked us (or the reaper that adopted us) */
@@ -65,8 +68,15 @@ struct process {
 	bool group_exit;		/* exit_group or a fatal signal: every thread dies */
 	int group_exit_code;		/* the status word they all die with */
 	struct thread *group_exec_thread;	/* an execve waiting for the others to die */
-	pid_t pgid;			/* process group (kernel/pgrp.c owns the semantics) */
+	pid_t pgid;			/* process group, root-namespace number (kernel/pgrp.c) */
 	pid_t sid;			/* session (likewise) */
+	struct pid *pgrp;		/* the group's struct pid (a reference), for its number
+					 * in other namespaces; set with pgid */
+	struct pid *session;		/* likewise for sid */
+	struct pid_namespace *pid_ns_for_children;	/* where our next children go (a
+					 * reference); changed by unshare(CLONE_NEWPID) */
+	bool unkillable;		/* a namespace init: protected from signals
+					 * (Linux: SIGNAL_UNKILLABLE, kernel/signal.c) */
 	bool is_child_subreaper;	/* prctl(PR_SET_CHILD_SUBREAPER) */
 	bool has_child_subreaper;	/* some ancestor is a subreaper: orphans look up */
 	struct vfork_done *vfork_done;	/* our vfork parent sleeps on it until exec/exit */
@@ -94,13 +104,17 @@ extern struct spinlock tasklist_lock;	/* LOCK_TASKLIST: the process tree */
 struct process *process_create(const char *comm);
 struct process *process_find(pid_t tgid);
 struct thread *thread_find(pid_t tid);
+struct process *process_find_vnr_locked(pid_t nr);
+struct thread *thread_find_vnr_locked(pid_t nr);
+struct pid *pgrp_find_vnr_locked(pid_t nr, bool session);
+struct pid *pgrp_pid_locked(pid_t global_nr, bool session);
+bool process_nr_names_group_locked(struct pid_namespace *ns, pid_t nr);
 bool process_for_each(bool (*fn)(struct process *p, void *arg), void *arg);
 bool process_for_each_locked(bool (*fn)(struct process *p, void *arg), void *arg);
-int process_attach_thread(struct process *p, struct thread *t, pid_t tid);
+int process_attach_thread(struct process *p, struct thread *t, struct pid *pid);
 void process_link_locked(struct process *child, struct process *parent);
 void release_task(struct process *p);
-pid_t process_alloc_nr_locked(void);
-void process_free_nr_locked(pid_t nr);
+void process_set_pgrp_locked(struct process *p, struct pid *pgrp, bool session);
 int process_count(void);
 void process_destroy(struct process *p);
 struct process *current_process(void);

@@ -37,6 +37,7 @@
 struct thread;
 struct process;
 struct trap_frame;
+struct pid;
 
 struct thread_ptrace {
 	/* Protected by tasklist_lock: */
@@ -71,6 +72,7 @@ void ptrace_group_stop(int stop_sig);
 void ptrace_jobctl_trap(void);
 bool ptrace_event_enabled(struct thread *t, int event);
 void ptrace_event(int event, unsigned long message);
+void ptrace_event_pid(int event, struct pid *pid);
 bool ptrace_syscall_enter(struct trap_frame *tf);
 void ptrace_syscall_exit(struct trap_frame *tf);
 
@@ -83,5 +85,7 @@ struct process *ptrace_reap_leader_locked(struct thread *t);
 void ptrace_release_leader_locked(struct process *p);
 void ptrace_exec_locked(struct thread *self, struct process *p);
 void ptrace_listen_wake_locked(struct thread *t);
+bool ptrace_kill_pending(struct thread *t);
+bool ptrace_stopped_locked(struct thread *t);
 
 #endif

@@ -64,7 +64,8 @@ struct thread {
 	/* User threads only (proc != NULL); changed only by the thread itself: */
 	struct process *proc;		/* its thread group; NULL for a kernel thread */
 	struct list_head thread_link;	/* on proc->threads */
-	pid_t tid;			/* TODO(pid): becomes the thread's struct pid */
+	struct pid *pid;		/* its numbers in every namespace (a reference) */
+	pid_t tid;			/* its number in the root namespace (pid->numbers[0]) */
 	struct trap_frame *uregs;	/* user registers, saved at the top of the kernel stack */
 	struct arch_thread *arch;	/* FPU/SSE state and TLS base (arch/x86_64/fpu.c) */
 	uaddr_t clear_child_tid;	/* set_tid_address(): cleared and woken at exit */

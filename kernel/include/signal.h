@@ -122,6 +122,7 @@ struct thread_signal {
 
 struct process;
 struct thread;
+struct pid;
 struct trap_frame;
 
 /* ---- lifetime (kernel/signal.c); called by fork, exec and exit (engineer P) ---- */
@@ -158,11 +159,13 @@ int send_signal_to_process(struct process *p, int sig, const struct siginfo *inf
 int send_signal_to_thread_locked(struct thread *t, int sig, const struct siginfo *info);
 int send_signal_to_process_locked(struct process *p, int sig, const struct siginfo *info);
 void force_sig_fault(int sig, int code, uaddr_t addr);
+void signal_kill_forced_locked(struct process *p);
 void signal_flush_locked(struct process *p, sigset_t mask);
 void signal_info_kernel(struct siginfo *info, int sig, int code);
 bool do_notify_parent(struct process *p, int sig);
+bool signal_ignores_children(struct process *p);
 void signal_notify_parent_cldstop(struct process *p, int why, int sig);
-void signal_notify_tracer_locked(struct process *tracer, pid_t nr, int why, int status);
+void signal_notify_tracer_locked(struct process *tracer, struct pid *pid, int why, int status);
 
 /* ---- wait() support ---- */
 bool signal_take_stop_report(struct process *p, int *sig, bool consume);

@@ -15,7 +15,7 @@ SYSCALL(brk); SYSCALL(mmap); SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(madvise
 /* kernel/exit.c */
 SYSCALL(exit); SYSCALL(exit_group);
 /* kernel/fork.c */
-SYSCALL(fork); SYSCALL(vfork); SYSCALL(clone); SYSCALL(clone3);
+SYSCALL(fork); SYSCALL(vfork); SYSCALL(clone); SYSCALL(clone3); SYSCALL(unshare);
 /* kernel/ptrace.c */
 SYSCALL(ptrace);
 /* kernel/wait.c */
