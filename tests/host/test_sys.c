@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "pid_namespace.h"
 #include "process.h"
 #include "fake_uaccess.h"
 #include "syscalls.h"
@@ -32,6 +33,29 @@ static char logged[512];
 struct process *current_process(void)
 {
 	return &self;
+}
+
+/* The pid namespace the calls run in: the root one, unless a test says otherwise. */
+struct pid_namespace init_pid_ns;
+static struct pid_namespace child_ns = { .level = 1, .parent = &init_pid_ns };
+static struct pid_namespace *caller_ns = &init_pid_ns;
+static int ns_reboot_cmd;
+
+struct pid_namespace *current_pid_ns(void)
+{
+	return caller_ns;
+}
+
+pid_t pid_vnr(const struct pid *pid)
+{
+	(void)pid;
+	return 1;	/* we are pid 1, in whatever namespace */
+}
+
+int pidns_reboot(int cmd)
+{
+	ns_reboot_cmd = cmd;
+	return -EINVAL;	/* the real one does not return for a valid command */
 }
 
 void arch_poweroff(void)
@@ -89,6 +113,8 @@ static int reset(void **state)
 	(void)state;
 	self.rlim[RLIMIT_STACK] = (struct rlimit){ 8UL << 20, RLIM_INFINITY };
 	self.rlim[RLIMIT_NOFILE] = (struct rlimit){ 1024, 4096 };
+	caller_ns = &init_pid_ns;
+	ns_reboot_cmd = 0;
 	return 0;
 }
 
@@ -210,11 +236,30 @@ static void getrandom_flags(void **state)
 	assert_int_equal(call(sys_getrandom, 0, 0, 0, 0), 0);
 }
 
+/* Inside a pid namespace reboot() never touches the machine: it goes to pidns_reboot(). */
+static void reboot_in_namespace(void **state)
+{
+	uint64_t m1 = LINUX_REBOOT_MAGIC1, m2 = LINUX_REBOOT_MAGIC2;
+	long ret = 1;
+
+	(void)state;
+	caller_ns = &child_ns;
+	assert_false(reboot_powers_off(m1, m2, LINUX_REBOOT_CMD_POWER_OFF, &ret));
+	assert_int_equal(ns_reboot_cmd, (int)LINUX_REBOOT_CMD_POWER_OFF);
+	assert_false(reboot_powers_off(m1, m2, LINUX_REBOOT_CMD_CAD_ON, &ret));
+	assert_int_equal(ns_reboot_cmd, (int)LINUX_REBOOT_CMD_CAD_ON);
+	assert_int_equal(ret, -EINVAL);
+	ns_reboot_cmd = 0;
+	assert_false(reboot_powers_off(0, m2, LINUX_REBOOT_CMD_POWER_OFF, &ret));
+	assert_int_equal(ns_reboot_cmd, 0);	/* bad magic is refused first */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(reboot_magic, reset),
 		cmocka_unit_test_setup(reboot_commands, reset),
+		cmocka_unit_test_setup(reboot_in_namespace, reset),
 		cmocka_unit_test_setup(prlimit_reads_and_sets, reset),
 		cmocka_unit_test_setup(prlimit_errors, reset),
 		cmocka_unit_test_setup(uname_fields, reset),
