@@ -6,6 +6,7 @@ Usage:
               [--expect-exit CODE] [--expect-panic-in FUNC] [--expect-panic-with TEXT]
               [--expect TEXT ...] [--qemu BIN] [--qemu-flags FLAGS] [--results FILE]
               [--closing-regex REGEX] [--input-after MARKER TEXT ...] [--expect-line REGEX ...]
+              [--expect-fail-prefix PREFIX]
 
 How the kernel reports (kernel/ktest/ktest.c, arch/x86_64 QEMU exit):
   - one TAP line per case: "ok 3 - slab/poison" or "not ok 4 - slab/x # why";
@@ -39,7 +40,16 @@ User-space runs (init=/tests/SUITE, init=/bin/busybox -- CMD) close differently:
                           of -serial file:LOG. tests/harness/pty_run.py takes the same pairs.
   --expect-line REGEX     (repeatable) some line of the log, stripped, matches REGEX entirely:
                           stricter than --expect, which the logged command line may satisfy.
-Exit status 0 when the boot and all its cases passed, 1 otherwise.
+  --expect-fail-prefix PREFIX  a negative control of a suite booted with a teaching toggle
+                          (DESIGN.md §9): every case whose name after the suite's "SUITE/"
+                          starts with PREFIX must be "not ok", every other case "ok", and at
+                          least one case must match; the closing line is judged as above
+                          (its failed count is then no failure). A case that passes where it
+                          must fail fails the boot: "pidns_teardown/escape_" cases under
+                          pidns.zap=legacy must catch the zombie escape. Each such case is
+                          recorded as PASS when it failed as expected.
+Exit status 0 when the boot and all its cases passed (with --expect-fail-prefix: passed or
+failed as expected), 1 otherwise.
 """
 
 import argparse
@@ -134,14 +144,36 @@ def boot_typing(args, cmd):
 
 
 def parse_tap(lines):
-    """The TAP results in the log, as (passed, description) pairs."""
+    """The TAP results in the log, as (passed, description, case name) triples."""
     results = []
     for line in lines:
         m = TAP_RE.match(line.strip())
         if m:
             desc = "%s %s - %s" % (m.group(1), m.group(2) or "?", m.group(3))
-            results.append((m.group(1) == "ok", desc + (" # " + m.group(4) if m.group(4) else "")))
+            results.append((m.group(1) == "ok", desc + (" # " + m.group(4) if m.group(4) else ""),
+                            m.group(3)))
     return results
+
+
+def must_pass(args, name):
+    """Whether the case called name ("SUITE/case") must be ok: with --expect-fail-prefix, a
+    case whose name after "SUITE/" starts with the prefix must fail instead."""
+    if not args.expect_fail_prefix:
+        return True
+    return not name.split("/", 1)[-1].startswith(args.expect_fail_prefix)
+
+
+def check_expected_failures(args, tap, problems):
+    """--expect-fail-prefix: exactly the cases named with the prefix failed, and there were
+    some (a negative control that matches nothing proves nothing)."""
+    if all(must_pass(args, name) for _, _, name in tap):
+        problems.append("no case name starts with %r" % args.expect_fail_prefix)
+    for ok, desc, name in tap:
+        if ok and not must_pass(args, name):
+            problems.append("%r passed, but the cases starting with %r must fail here"
+                            % (desc, args.expect_fail_prefix))
+        elif not ok and must_pass(args, name):
+            problems.append("%r failed" % desc)
 
 
 def find_closing(lines, regex=CLOSING_RE):
@@ -192,19 +224,18 @@ def check_normal(args, lines, tap, problems):
     if closing is None:
         problems.append("no closing line matching %r" % regex.pattern)
         return
-    counted = (sum(1 for ok, _ in tap if ok), sum(1 for ok, _ in tap if not ok))
-    if closing == ():
-        if counted[1]:
-            problems.append("%d case(s) failed" % counted[1])
-        return
-    if closing != counted:
-        problems.append("closing line says %d passed, %d failed but the TAP lines show %d, %d"
-                        % (closing + counted))
-    if closing[1]:
-        problems.append("%d case(s) failed" % closing[1])
-    plans = [int(m.group(1)) for m in map(PLAN_RE.match, lines) if m]
-    if plans and plans[-1] != len(tap):
-        problems.append("the TAP plan announced %d cases, %d ran" % (plans[-1], len(tap)))
+    counted = (sum(1 for ok, _, _ in tap if ok), sum(1 for ok, _, _ in tap if not ok))
+    if closing != ():
+        if closing != counted:
+            problems.append("closing line says %d passed, %d failed but the TAP lines show "
+                            "%d, %d" % (closing + counted))
+        plans = [int(m.group(1)) for m in map(PLAN_RE.match, lines) if m]
+        if plans and plans[-1] != len(tap):
+            problems.append("the TAP plan announced %d cases, %d ran" % (plans[-1], len(tap)))
+    if args.expect_fail_prefix:
+        check_expected_failures(args, tap, problems)
+    elif counted[1] or (closing and closing[1]):
+        problems.append("%d case(s) failed" % max(counted[1], closing[1] if closing else 0))
 
 
 def judge(args, status, lines, tap):
@@ -255,6 +286,8 @@ def parse_args(argv):
                     metavar=("MARKER", "TEXT"), help="type TEXT once MARKER is in the log")
     ap.add_argument("--expect-line", metavar="REGEX", action="append", default=[],
                     help="a whole log line must match REGEX (repeatable)")
+    ap.add_argument("--expect-fail-prefix", metavar="PREFIX",
+                    help="negative control: exactly the cases named SUITE/PREFIX... must fail")
     args = ap.parse_args(argv)
     args.name = args.name or os.path.splitext(os.path.basename(args.log))[0]
     return args
@@ -268,9 +301,10 @@ def main(argv):
     status, seconds, err = boot(args)
     lines = read_log(args.log) if os.path.exists(args.log) else []
     tap = parse_tap(lines)
-    for ok, desc in tap:
-        print("%s: %s" % (args.name, desc))
-        testlib.record(args.results, ok, "%s/%s" % (args.name, desc))
+    for ok, desc, name in tap:
+        expected = "" if must_pass(args, name) or ok else " (expected to fail)"
+        print("%s: %s%s" % (args.name, desc, expected))
+        testlib.record(args.results, ok == must_pass(args, name), "%s/%s" % (args.name, desc))
     problems = judge(args, status, lines, tap)
     if err and (problems or status not in (EXIT_ALL_PASSED, EXIT_PANIC, 3)):
         problems.append("QEMU said: %s" % err.replace("\n", " | "))
@@ -280,7 +314,7 @@ def main(argv):
                                                      args.log))
         return 1
     print("PASS boot %s (%.1f s)" % (args.name, seconds))
-    return 0 if all(ok for ok, _ in tap) else 1
+    return 0 if all(ok == must_pass(args, name) for ok, _, name in tap) else 1
 
 
 if __name__ == "__main__":
