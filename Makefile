@@ -37,7 +37,7 @@ ifeq ($(KVM),1)
 QEMU_FLAGS += -enable-kvm -cpu host
 endif
 
-.PHONY: all deps qemu debug gdb test format clean FORCE
+.PHONY: all deps qemu debug gdb test bench bench-host bench-compare format clean FORCE
 all: deps $(B)/kernel.elf $(B)/reaper.iso
 
 deps:
@@ -103,6 +103,25 @@ debug: all
 
 gdb: $(B)/kernel.elf
 	$(GDB) -q -x tools/gdb/reaper.gdb $(B)/kernel.elf
+
+# Benchmarks are not tests: they print figures and judge none (docs/performance.md).
+# `make bench` boots reaper with init=/bin/procbench (TCG unless KVM=1) and prints its lines and
+# the boot-to-init time measured here; `make bench-host` runs the same binary on this machine
+# (as root for the pidns lines); `make bench-compare` runs both and prints them side by side.
+# BENCH_ARGS go to procbench, e.g. BENCH_ARGS="-o pidns -r 3" (tools/bench.py).
+BENCH_ARGS ?=
+BENCH_FLAGS = --kernel $(B)/kernel.stripped.elf --initramfs $(B)/initramfs.cpio --build $(B) \
+	--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" --binary $(B)/user/bench/procbench \
+	--args "$(BENCH_ARGS)"
+
+bench: deps $(B)/kernel.stripped.elf $(B)/initramfs.cpio
+	@$(PYTHON) tools/bench.py reaper $(BENCH_FLAGS)
+
+bench-host: $(B)/user/bench/procbench
+	@$(PYTHON) tools/bench.py host $(BENCH_FLAGS)
+
+bench-compare: deps $(B)/kernel.stripped.elf $(B)/initramfs.cpio
+	@$(PYTHON) tools/bench.py compare $(BENCH_FLAGS)
 
 format:
 	clang-format -i $(shell find kernel arch tests user -name '*.[ch]' 2>/dev/null)

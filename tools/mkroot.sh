@@ -33,6 +33,11 @@ for prog in "$userdir"/*; do
 		strip -o "$root/bin/$name" "$prog"
 	fi
 done
+# Benchmarks (user/bench/NAME.c, built as build/user/bench/NAME) go to /bin/NAME too.
+for bench in "$userdir"/bench/*; do
+	[ -f "$bench" ] || continue
+	strip -o "$root/bin/$(basename "$bench")" "$bench"
+done
 for suite in "$userdir"/tests/*; do
 	[ -f "$suite" ] || continue
 	strip -o "$root/tests/$(basename "$suite")" "$suite"

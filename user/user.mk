@@ -2,8 +2,9 @@
 #
 # Every user/NAME.c is one static musl program, build/user/NAME; every user/tests/NAME.c
 # (except tap.c, the shared test library) is one test suite, build/user/tests/NAME, linked with
-# user/tests/tap.c. They keep their symbols in build/user for gdb (DESIGN.md §12); the copies in
-# the image are stripped, because GRUB reads the ISO slowly under TCG.
+# user/tests/tap.c; every user/bench/NAME.c is one benchmark, build/user/bench/NAME. They keep
+# their symbols in build/user for gdb (DESIGN.md §12); the copies in the image are stripped,
+# because GRUB reads the ISO slowly under TCG.
 #
 # tools/mkroot.sh installs them into build/root (init as /sbin/init, suites under /tests) with
 # Debian's busybox-static and a symlink per applet; USER_DEVS are the device nodes the
@@ -17,12 +18,13 @@ USER_TAP   := user/tests/tap.c
 USER_PROGS := $(patsubst user/%.c,$(B)/user/%,$(filter-out user/trace_decode.c,$(wildcard user/*.c)))
 USER_TESTS := $(patsubst user/tests/%.c,$(B)/user/tests/%, \
 	$(filter-out $(USER_TAP),$(wildcard user/tests/*.c)))
-USER_IMAGE_DEPS := $(USER_PROGS) $(USER_TESTS) tools/mkroot.sh $(BUSYBOX)
+USER_BENCH := $(patsubst user/bench/%.c,$(B)/user/bench/%,$(wildcard user/bench/*.c))
+USER_IMAGE_DEPS := $(USER_PROGS) $(USER_TESTS) $(USER_BENCH) tools/mkroot.sh $(BUSYBOX)
 USER_DEVS := --dev /dev/console:5:1:0600 --dev /dev/tty:5:0:0666 \
 	--dev /dev/ttyS0:4:64:0660 --dev /dev/null:1:3:0666 --dev /dev/zero:1:5:0666
 
 .PHONY: user
-user: $(USER_PROGS) $(USER_TESTS)
+user: $(USER_PROGS) $(USER_TESTS) $(USER_BENCH)
 
 $(filter-out $(B)/user/trace,$(USER_PROGS)): $(B)/user/%: user/%.c user/user.mk
 	@mkdir -p $(dir $@)
@@ -39,6 +41,12 @@ $(B)/user/trace: $(TRACE_SRCS) user/trace_decode.h kernel/include/uapi/unistd.h 
 $(USER_TESTS): $(B)/user/tests/%: user/tests/%.c $(USER_TAP) user/tests/tap.h user/user.mk
 	@mkdir -p $(dir $@)
 	$(MUSLCC) $(UCFLAGS) $< $(USER_TAP) -o $@
+
+# Benchmarks: every user/bench/NAME.c is one program, build/user/bench/NAME, /bin/NAME in the
+# image (procbench: `make bench`, docs/performance.md).
+$(USER_BENCH): $(B)/user/bench/%: user/bench/%.c user/user.mk
+	@mkdir -p $(dir $@)
+	$(MUSLCC) $(UCFLAGS) $< -o $@
 
 # dbg's demo program (user/dbgdemo.c, docs/dbg.md): no optimisation and every frame pointer,
 # so each function keeps the prologue and the rbp chain that dbg's break and bt rely on.
