@@ -8,7 +8,8 @@
 #   5. the in-OS suites (user/tests/) on the Linux host, the oracle: a suite that passes in
 #      reaper but not on Linux tests the wrong thing (tests/run-on-linux.sh); and trace(1)
 #      on the host, the checks of the trace-ls boot (tests/trace-on-linux.sh); the dbg boot's
-#      debugger session on the host too (tests/dbg-on-linux.py)
+#      debugger session on the host too (tests/dbg-on-linux.py); and pidns-demo's verdict on
+#      the host (tests/pidns-demo-on-linux.sh)
 # A stage's failure does not stop the next one; each writes build/test-logs/STAGE.results and
 # tests/harness/summary.py adds them up. Logs of everything are in build/test-logs/.
 # To add a boot, add a line to tests/boots.txt. To run a part alone:
@@ -42,6 +43,9 @@ test: deps
 		$(PYTHON) tests/dbg-on-linux.py --results $(TLOGS)/linux.results \
 			>$(TLOGS)/dbg-linux.log 2>&1 && tail -n 1 $(TLOGS)/dbg-linux.log \
 			|| cat $(TLOGS)/dbg-linux.log; \
+		RESULTS=$(TLOGS)/linux.results tests/pidns-demo-on-linux.sh \
+			>$(TLOGS)/pidns-demo-linux.log 2>&1 \
+			&& tail -n 1 $(TLOGS)/pidns-demo-linux.log || cat $(TLOGS)/pidns-demo-linux.log; \
 	else \
 		tail -n 40 $(TLOGS)/build.log; \
 		echo "FAIL build: the kernel did not build; no boot or gdb test ran"; \
@@ -71,6 +75,7 @@ test-gdb: $(TEST_KERNEL)
 
 test-linux: deps user
 	@tests/run-on-linux.sh; status=$$?; tests/trace-on-linux.sh || status=1; \
+		tests/pidns-demo-on-linux.sh || status=1; \
 		$(PYTHON) tests/dbg-on-linux.py && exit $$status
 
 # A person at the shell (tests/harness/shell_session.py): types pipelines, ^C, ^Z, jobs, exit
