@@ -19,7 +19,8 @@
  *                    the auxiliary vector and the strings (kernel/exec_stack.c lays them out
  *                    in a kernel buffer; mm_copy_to() writes that into the NEW mm by faulting
  *                    its pages in and writing through the direct map, so the CPU never runs
- *                    on a half-built address space and no CR3 switch is needed);
+ *                    on a half-built address space and no CR3 switch is needed); the mm
+ *                    records where argv and envp went (/proc/<pid>/cmdline, environ);
  *   7. de_thread     every other thread of the process is killed and waited for, and the
  *                    exec'ing thread takes over the leader's number (tid = tgid), as on
  *                    Linux; only a fatal signal racing with it can still fail the exec here;
@@ -87,7 +88,8 @@ struct binprm {
 	struct elf_info elf; /* what elf_check() found; elf.phdrs points into headers */
 	uaddr_t load_bias;   /* added to every address in the file (ET_DYN) */
 	struct mm *mm;	     /* the new address space; NULL once committed */
-	uaddr_t sp;	     /* the new stack pointer: argc */
+	struct stack_layout stack; /* where build_stack put argc (the new stack pointer),
+				    * the argv and the envp strings */
 };
 
 /* ---- 1. count_args ---------------------------------------------------------------------- */
@@ -279,17 +281,32 @@ static void fill_auxv(const struct binprm *bp, uint64_t auxv[2 * NR_AUXV])
 static int write_stack(struct binprm *bp, const struct stack_spec *spec)
 {
 	uaddr_t top = bp->mm->stack_top;
+	uaddr_t sp;
 	size_t size = stack_image_size(spec);
 	char *image = kmalloc(size);
 	int err;
 
 	if (!image)
 		return -ENOMEM;
-	err = stack_build(spec, top, image, size, &bp->sp);
+	err = stack_build(spec, top, image, size, &bp->stack);
+	sp = bp->stack.sp;
 	if (!err)
-		err = mm_copy_to(bp->mm, bp->sp, image + (bp->sp - (top - size)), top - bp->sp);
+		err = mm_copy_to(bp->mm, sp, image + (sp - (top - size)), top - sp);
 	kfree(image);
 	return err;
+}
+
+/* record_stack() - tell the new mm where its start-up data is, for /proc/<pid>/cmdline,
+ * environ and stat. No lock: nobody else can see the mm before commit. */
+static void record_stack(struct binprm *bp)
+{
+	struct mm *mm = bp->mm;
+
+	mm->start_stack = bp->stack.sp;
+	mm->arg_start = bp->stack.arg_start;
+	mm->arg_end = bp->stack.arg_end;
+	mm->env_start = bp->stack.env_start;
+	mm->env_end = bp->stack.env_end;
 }
 
 static int build_stack(struct binprm *bp)
@@ -317,7 +334,10 @@ static int build_stack(struct binprm *bp)
 		return err;
 	fill_auxv(bp, auxv);
 	random_bytes(random, sizeof(random));
-	return write_stack(bp, &spec);
+	err = write_stack(bp, &spec);
+	if (!err)
+		record_stack(bp);
+	return err;
 }
 
 /* ---- 7. de_thread ------------------------------------------------------------------------ */
@@ -400,7 +420,7 @@ static void commit(struct binprm *bp)
 	signal_exec(p);
 	files_close_on_exec(p->files);
 	process_set_comm(p, bp->path);
-	arch_uregs_init(sched_current()->uregs, bp->elf.entry + bp->load_bias, bp->sp);
+	arch_uregs_init(sched_current()->uregs, bp->elf.entry + bp->load_bias, bp->stack.sp);
 }
 
 /* binprm_release() - free whatever the steps built and commit did not take. */

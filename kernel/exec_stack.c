@@ -121,17 +121,32 @@ static void put_auxv(struct stack_image *img, uaddr_t *vec, const struct stack_s
 	put_word(img, vec, 0);
 }
 
+/* layout_of() - what the caller learns of plan @p: sp and the two string ranges, which
+ * put_strings() packs from p->strings up, argv's then envp's. */
+static struct stack_layout layout_of(const struct stack_spec *s, const struct stack_plan *p)
+{
+	struct stack_layout l = { .sp = p->sp, .arg_start = p->strings };
+
+	l.arg_end = l.arg_start + strings_size(s->argv, s->argc);
+	l.env_start = l.arg_end;
+	l.env_end = l.env_start + strings_size(s->envp, s->envc);
+	return l;
+}
+
 /**
  * stack_build() - write the initial stack for @s into @buf, as it will be below user
  * address @top.
  * @s: the contents. @top: the stack's top (exclusive), 16-byte aligned.
  * @buf: @size bytes standing for user addresses [@top - @size, @top); bytes between
- *       [@top - @size, *@sp) are left alone. @sp: set to the new stack pointer (argc).
+ *       [@top - @size, @out->sp) are left alone.
+ * @out: set to the new stack pointer (argc) and the ranges of the argv and envp strings;
+ *       untouched on failure.
  *
  * Context: any; pure.
  * Return: 0, or -E2BIG if the stack does not fit in @size bytes.
  */
-int stack_build(const struct stack_spec *s, uaddr_t top, void *buf, size_t size, uaddr_t *sp)
+int stack_build(const struct stack_spec *s, uaddr_t top, void *buf, size_t size,
+		struct stack_layout *out)
 {
 	struct stack_plan p;
 	struct stack_image img = { .buf = buf, .base = top - size };
@@ -150,6 +165,6 @@ int stack_build(const struct stack_spec *s, uaddr_t top, void *buf, size_t size,
 	put_bytes(&img, p.platform, s->platform, strlen(s->platform) + 1);
 	put_bytes(&img, p.random, s->random, STACK_RANDOM_BYTES);
 	memset(img.buf + (top - WORD - img.base), 0, WORD);
-	*sp = p.sp;
+	*out = layout_of(s, &p);
 	return 0;
 }

@@ -12,8 +12,9 @@
  *          the argv strings, the envp strings, the path (AT_EXECFN)
  *   top -> 8 zero bytes, then the top of the stack
  * sp is 16-byte aligned. stack_build() is pure: it computes the layout for a stack whose top
- * is the user address @top and writes the image into a kernel buffer, which exec then copies
- * into the new address space (mm_copy_to). tests/host/test_exec_stack.c checks it. */
+ * is the user address @top, writes the image into a kernel buffer, which exec then copies
+ * into the new address space (mm_copy_to), and says where sp and the strings went.
+ * tests/host/test_exec_stack.c checks it. */
 #ifndef REAPER_EXEC_STACK_H
 #define REAPER_EXEC_STACK_H
 
@@ -35,7 +36,18 @@ struct stack_spec {
 	size_t nr_auxv;		     /* pairs in auxv */
 };
 
+/* Where stack_build() put things, as user addresses: exec starts the program at sp and
+ * records the string ranges in the mm (/proc/<pid>/cmdline and environ read them). */
+struct stack_layout {
+	uaddr_t sp;	   /* argc: the new stack pointer, 16-byte aligned */
+	uaddr_t arg_start; /* the argv strings: [arg_start, arg_end), each NUL-terminated */
+	uaddr_t arg_end;
+	uaddr_t env_start; /* the envp strings: [env_start, env_end); == arg_end */
+	uaddr_t env_end;
+};
+
 size_t stack_image_size(const struct stack_spec *s);
-int stack_build(const struct stack_spec *s, uaddr_t top, void *buf, size_t size, uaddr_t *sp);
+int stack_build(const struct stack_spec *s, uaddr_t top, void *buf, size_t size,
+		struct stack_layout *out);
 
 #endif

@@ -79,6 +79,15 @@ struct mm {
 	uaddr_t brk_start; /* where the heap begins: page above the last segment */
 	uaddr_t brk;	   /* the current break, as brk() reports it (unaligned) */
 	uaddr_t brk_limit; /* the break never goes past this */
+
+	/* Set by exec before the mm is used, then immutable (mm_dup copies them): where exec
+	 * put the program's start-up data on the stack, for /proc/<pid>/cmdline, environ and
+	 * stat (Linux: mm_struct's start_stack, arg_start ... env_end). 0 until exec: */
+	uaddr_t start_stack;	/* the initial stack pointer (argc) */
+	uaddr_t arg_start;	/* the argv strings, NUL-terminated and packed: [arg_start, */
+	uaddr_t arg_end;	/* arg_end) */
+	uaddr_t env_start;	/* the envp strings, likewise: [env_start, env_end) */
+	uaddr_t env_end;
 };
 
 void mm_space_init(void);

@@ -291,7 +291,7 @@ static int dup_area(struct mm *mm, struct mm *old, const struct vm_area *a)
  * Every area is copied; every mapped page is mapped in the copy too, with the same frame
  * (one more reference). Private pages become read-only in BOTH address spaces, so whichever
  * writes first gets its own copy in the fault handler; shared pages (MAP_SHARED) stay
- * writable and shared. The heap's break is copied.
+ * writable and shared. The heap's break and the start-up data's addresses are copied.
  * Context: thread; the caller owns @old (it is not changed concurrently). Does not sleep.
  * Return: the new mm (users 1), or NULL if memory ran out (then nothing is left over, and
  * @old's pages that became read-only simply copy or reuse themselves on the next write).
@@ -314,6 +314,11 @@ struct mm *mm_dup(struct mm *old)
 	mm->brk_start = old->brk_start;
 	mm->brk = old->brk;
 	mm->brk_limit = old->brk_limit;
+	mm->start_stack = old->start_stack;	/* the child shows the same cmdline (/proc) */
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start;
+	mm->env_end = old->env_end;
 	spin_unlock(&old->lock);
 	if (err) {
 		mm_destroy(mm);

@@ -4,7 +4,8 @@
  * stack_build() writes, into a buffer standing for user addresses just below a top, what a
  * C library's start code reads at its first instruction. These cases read the image back the
  * way musl's _start_c does - argc at sp, argv, envp, auxv - translating every user address in
- * it back into the buffer, and check each string and vector, the alignment and the auxv. */
+ * it back into the buffer, and check each string and vector, the alignment, the auxv and
+ * the string ranges exec records for /proc/<pid>/cmdline. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -70,11 +71,13 @@ static void layout_matches_the_abi(void **state)
 	const char *argv[] = { "hello", "-v", "" };
 	const char *envp[] = { "HOME=/", "TERM=linux" };
 	struct stack_spec s = spec(argv, 3, envp, 2);
+	struct stack_layout l;
 	uint64_t sp, p;
 
 	(void)state;
 	memset(image, 0xee, sizeof(image));
-	assert_int_equal(stack_build(&s, TOP, image, SIZE, &sp), 0);
+	assert_int_equal(stack_build(&s, TOP, image, SIZE, &l), 0);
+	sp = l.sp;
 	assert_int_equal(sp % 16, 0);
 	assert_true(TOP - sp <= stack_image_size(&s));
 	assert_int_equal(word_at(sp), 3);
@@ -103,22 +106,61 @@ static void strings_are_packed_in_order(void **state)
 	const char *argv[] = { "a", "bc" };
 	const char *envp[] = { "X=1" };
 	struct stack_spec s = spec(argv, 2, envp, 1);
-	uint64_t sp, a0;
+	struct stack_layout l;
+	uint64_t a0;
 
 	(void)state;
-	assert_int_equal(stack_build(&s, TOP, image, SIZE, &sp), 0);
-	a0 = word_at(sp + 8);
+	assert_int_equal(stack_build(&s, TOP, image, SIZE, &l), 0);
+	a0 = word_at(l.sp + 8);
 	assert_memory_equal(at(a0), "a\0bc\0X=1\0/bin/hello\0", 20);
 	assert_int_equal(a0 + 20, TOP - 8);
+}
+
+/* The ranges exec records for /proc/<pid>/cmdline and environ cover exactly the strings:
+ * argv's bytes (NULs included) then envp's, back to back, each starting where argv[0] and
+ * envp[0] point. */
+static void layout_names_the_string_ranges(void **state)
+{
+	const char *argv[] = { "sh", "-c", "" };
+	const char *envp[] = { "A=1", "PATH=/bin" };
+	struct stack_spec s = spec(argv, 3, envp, 2);
+	struct stack_layout l;
+
+	(void)state;
+	assert_int_equal(stack_build(&s, TOP, image, SIZE, &l), 0);
+	assert_int_equal(l.arg_start, word_at(l.sp + 8)); /* argv[0] */
+	assert_int_equal(l.arg_end - l.arg_start, 7);	  /* "sh\0-c\0\0" */
+	assert_memory_equal(at(l.arg_start), "sh\0-c\0", 7);
+	assert_int_equal(l.env_start, l.arg_end);
+	assert_int_equal(l.env_start, word_at(l.sp + 8 * 5)); /* envp[0] */
+	assert_int_equal(l.env_end - l.env_start, 14);
+	assert_memory_equal(at(l.env_start), "A=1\0PATH=/bin", 14);
+	assert_string_equal(at(l.env_end), "/bin/hello"); /* AT_EXECFN follows */
+}
+
+/* No arguments: both ranges are empty, and still ordered. */
+static void empty_ranges_without_strings(void **state)
+{
+	struct stack_spec s = spec(NULL, 0, NULL, 0);
+	struct stack_layout l;
+
+	(void)state;
+	assert_int_equal(stack_build(&s, TOP, image, SIZE, &l), 0);
+	assert_int_equal(l.arg_start, l.arg_end);
+	assert_int_equal(l.env_start, l.env_end);
+	assert_int_equal(l.arg_end, l.env_start);
+	assert_true(l.sp < l.arg_start && l.env_end < TOP);
 }
 
 static void empty_argv_and_envp(void **state)
 {
 	struct stack_spec s = spec(NULL, 0, NULL, 0);
+	struct stack_layout l;
 	uint64_t sp;
 
 	(void)state;
-	assert_int_equal(stack_build(&s, TOP, image, SIZE, &sp), 0);
+	assert_int_equal(stack_build(&s, TOP, image, SIZE, &l), 0);
+	sp = l.sp;
 	assert_int_equal(sp % 16, 0);
 	assert_int_equal(word_at(sp), 0);
 	assert_int_equal(word_at(sp + 8), 0);  /* argv's NULL */
@@ -135,13 +177,13 @@ static void sp_aligned_for_every_length(void **state)
 	(void)state;
 	for (int n = 0; n < 17; n++) {
 		struct stack_spec s = spec(argv, 1, NULL, 0);
-		uint64_t sp;
+		struct stack_layout l;
 
 		memset(arg, 'x', n);
 		arg[n] = '\0';
-		assert_int_equal(stack_build(&s, TOP, image, SIZE, &sp), 0);
-		assert_int_equal(sp % 16, 0);
-		assert_string_equal(at(word_at(sp + 8)), arg);
+		assert_int_equal(stack_build(&s, TOP, image, SIZE, &l), 0);
+		assert_int_equal(l.sp % 16, 0);
+		assert_string_equal(at(word_at(l.sp + 8)), arg);
 	}
 }
 
@@ -149,12 +191,12 @@ static void too_small_is_e2big(void **state)
 {
 	const char *argv[] = { "hello" };
 	struct stack_spec s = spec(argv, 1, NULL, 0);
-	uint64_t sp = 0x1234;
+	struct stack_layout l = { .sp = 0x1234 };
 
 	(void)state;
 	memset(image, 0xee, sizeof(image));
-	assert_int_equal(stack_build(&s, TOP, image + SIZE - 64, 64, &sp), -E2BIG);
-	assert_int_equal(sp, 0x1234);
+	assert_int_equal(stack_build(&s, TOP, image + SIZE - 64, 64, &l), -E2BIG);
+	assert_int_equal(l.sp, 0x1234);
 	assert_int_equal(image[SIZE - 1], 0xee); /* nothing written */
 }
 
@@ -163,6 +205,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(layout_matches_the_abi),
 		cmocka_unit_test(strings_are_packed_in_order),
+		cmocka_unit_test(layout_names_the_string_ranges),
+		cmocka_unit_test(empty_ranges_without_strings),
 		cmocka_unit_test(empty_argv_and_envp),
 		cmocka_unit_test(sp_aligned_for_every_length),
 		cmocka_unit_test(too_small_is_e2big),
