@@ -225,6 +225,37 @@ void d_add(struct dentry *d, struct inode *inode)
 }
 
 /**
+ * d_add_unique() - d_add(), unless another lookup of the same name got there first.
+ * @d: from d_alloc(), not hashed; @inode: NULL or a reference that passes to @d.
+ *
+ * For filesystems that look names up without vfs_dir_lock (procfs: its lookups take process
+ * locks, which come before it): two walks may look up one name at once, and only one dentry
+ * may be hashed under it.
+ * Context: no spinlock held. Return: NULL if @d was added; else the dentry already hashed
+ * there, counted - the caller uses it and dput()s @d (which now holds @inode, unhashed).
+ */
+struct dentry *d_add_unique(struct dentry *d, struct inode *inode)
+{
+	struct list_head *bucket = bucket_of(d->d_parent, d->d_name.hash);
+	struct dentry *other;
+
+	spin_lock(&dcache_lock);
+	d->d_inode = inode;
+	list_for_each_entry(other, bucket, d_hash) {
+		if (other->d_parent == d->d_parent && other->d_name.hash == d->d_name.hash &&
+		    other->d_name.len == d->d_name.len &&
+		    memcmp(other->d_name.name, d->d_name.name, d->d_name.len) == 0) {
+			dget_locked(other);
+			spin_unlock(&dcache_lock);
+			return other;
+		}
+	}
+	d_hash_locked(d);
+	spin_unlock(&dcache_lock);
+	return NULL;
+}
+
+/**
  * d_instantiate() - turn a negative dentry positive (a file was created under its name).
  * @d: negative; @inode: a reference that passes to @d.
  * Context: vfs_dir_lock held (the name cannot change meanwhile). Return: nothing.

@@ -107,7 +107,9 @@ static void follow_dotdot(struct nameidata *nd)
  *
  * A cached dentry whose filesystem says it is stale (d_revalidate) is invalidated and looked
  * up again. The miss path runs under vfs_dir_lock, so two walks cannot add the same name twice
- * and a create cannot slip between the check and the add.
+ * and a create cannot slip between the check and the add - except for a filesystem with
+ * lookup_unlocked (procfs), whose names nobody creates and which settles a race with
+ * d_add_unique().
  * Context: no spinlock held. Return: the dentry, counted, or ERR_PTR(-ENOMEM/-errno).
  */
 struct dentry *lookup_one(struct dentry *parent, const char *name, size_t len)
@@ -123,6 +125,10 @@ struct dentry *lookup_one(struct dentry *parent, const char *name, size_t len)
 	}
 	if (d)
 		return d;
+	if (dir->i_op->lookup_unlocked) {
+		d = d_alloc(parent, name, len);
+		return d ? dir->i_op->lookup_unlocked(dir, d) : ERR_PTR(-ENOMEM);
+	}
 	spin_lock(&vfs_dir_lock);
 	d = d_lookup(parent, name, len);
 	if (!d) {

@@ -71,6 +71,7 @@ struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len);
 struct dentry *d_alloc_root(struct super_block *sb, struct inode *root_inode);
 struct dentry *d_lookup(struct dentry *parent, const char *name, size_t len);
 void d_add(struct dentry *d, struct inode *inode);
+struct dentry *d_add_unique(struct dentry *d, struct inode *inode);
 void d_instantiate(struct dentry *d, struct inode *inode);
 void d_pin(struct dentry *d);
 void d_unpin(struct dentry *d);

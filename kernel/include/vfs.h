@@ -61,6 +61,11 @@ struct iattr {
 struct inode_operations {
 	/* lookup() - @d is not in the dcache: d_add() it, positive or negative. */
 	int (*lookup)(struct inode *dir, struct dentry *d);
+	/* lookup_unlocked() - lookup() for a filesystem whose lookups take locks that come
+	 * before vfs_dir_lock (procfs: the process tree): called without it; it makes the
+	 * inode (or none) and adds @d with d_add_unique(). Return: the dentry to use, counted
+	 * (@d, or the one a concurrent lookup added first), or ERR_PTR(-errno). */
+	struct dentry *(*lookup_unlocked)(struct inode *dir, struct dentry *d);
 	int (*create)(struct inode *dir, struct dentry *d, unsigned int mode);
 	int (*mkdir)(struct inode *dir, struct dentry *d, unsigned int mode);
 	int (*mknod)(struct inode *dir, struct dentry *d, unsigned int mode, unsigned int rdev);
@@ -99,6 +104,7 @@ struct super_block {
 	struct dentry *s_root;		/* counted; the root of this filesystem's tree */
 	unsigned int s_dev;		/* MKDEV(0, n): an anonymous device for st_dev */
 	void *s_fs_info;		/* the filesystem's (proc: its pid namespace) */
+	struct list_head s_proc_link;	/* proc: on its namespace's proc_sbs (LOCK_PROC_SBS) */
 
 	/* Protected by mount_lock (kernel/fs/mount.c): */
 	int s_active;			/* mounts using this superblock */
@@ -152,6 +158,7 @@ void ramfs_init(void);
 void vfs_init(void);
 int register_filesystem(struct file_system_type *type);
 struct file_system_type *get_fs_type(const char *name);
+void fs_types_for_each(void (*fn)(const struct file_system_type *type, void *arg), void *arg);
 struct super_block *sb_alloc(struct file_system_type *type, const struct super_operations *ops);
 void sb_free(struct super_block *sb);
 struct super_block *sb_set_root(struct super_block *sb, struct inode *root);
