@@ -2,7 +2,8 @@
  *
  * alloc_pid(ns) gives a new thread one number per level, innermost first (ns, then its
  * parent, ... up to the root), each from that namespace's cyclic allocator: after the number
- * last given it takes the next free one, wrapping at PID_MAX to PID_WRAP (300, Linux's
+ * last given it takes the next free one, wrapping at the namespace's pid_max (PID_MAX unless
+ * /proc/sys/kernel/pid_max lowered it) to PID_WRAP (300, Linux's
  * RESERVED_PIDS) - or to 1 in a namespace that has not wrapped yet, so a new namespace's
  * first thread is 1, its init. A number stays taken while a thread holds it, and is skipped
  * while a process group or session is still named by it (the group outlives its leader).
@@ -31,8 +32,20 @@
 #include "uapi/errno.h"
 
 #define PID_WRAP	300	/* where numbers start again after PID_MAX (Linux) */
+#define PID_HASH_SIZE	256	/* buckets of the (namespace, number) hash */
 
 static struct kmem_cache *pid_cache;	/* "pid" */
+
+/* The pid hash: every allocated (namespace, number) -> its struct pid, for lookups that must
+ * not take tasklist_lock - procfs looks /proc/<nr> up under vfs_dir_lock, which is taken
+ * after tasklist_lock (Linux: the pid IDR, read under RCU). */
+static struct spinlock pidmap_lock = SPINLOCK_INIT("pidmap", LOCK_PIDMAP);
+static struct list_head pid_hash[PID_HASH_SIZE];	/* of struct upid, via chain */
+
+static unsigned int pid_hashfn(pid_t nr, const struct pid_namespace *ns)
+{
+	return ((unsigned int)nr * 31u + (unsigned int)((uintptr_t)ns >> 6)) % PID_HASH_SIZE;
+}
 
 /**
  * pid_init() - the "pid" cache. Context: boot. Return: nothing; panics on failure.
@@ -42,6 +55,8 @@ void pid_init(void)
 	pid_cache = kmem_cache_create("pid", sizeof(struct pid), 8);
 	if (!pid_cache)
 		panic("pid: cannot create the pid cache");
+	for (int i = 0; i < PID_HASH_SIZE; i++)
+		list_init(&pid_hash[i]);
 }
 
 static bool nr_taken(const struct pid_namespace *ns, pid_t nr)
@@ -49,13 +64,16 @@ static bool nr_taken(const struct pid_namespace *ns, pid_t nr)
 	return ns->bitmap[nr / 64] & (1ULL << (nr % 64));
 }
 
-/* alloc_nr_locked() - the next free number of @ns, cyclically. Return: it, or 0 if full. */
+/* alloc_nr_locked() - the next free number of @ns below its pid_max, cyclically. A pid_max
+ * lowered under last_nr makes the next allocation wrap; numbers already given above it stay
+ * valid until freed. Return: it, or 0 if full. */
 static pid_t alloc_nr_locked(struct pid_namespace *ns)
 {
 	pid_t nr = ns->last_nr;
+	int pid_max = ns->pid_max;	/* /proc/sys/kernel/pid_max: 301 .. PID_MAX */
 
-	for (int tries = 0; tries < PID_MAX; tries++) {
-		nr = nr + 1 >= PID_MAX ? (ns->last_nr ? PID_WRAP : 1) : nr + 1;
+	for (int tries = 0; tries < pid_max; tries++) {
+		nr = nr + 1 >= pid_max ? (ns->last_nr ? PID_WRAP : 1) : nr + 1;
 		if (nr_taken(ns, nr) || process_nr_names_group_locked(ns, nr))
 			continue;
 		ns->bitmap[nr / 64] |= 1ULL << (nr % 64);
@@ -104,6 +122,11 @@ struct pid *alloc_pid(struct pid_namespace *ns)
 			goto out_undo;
 		pid->numbers[i] = (struct upid){ .nr = nr, .ns = tmp };
 	}
+	spin_lock(&pidmap_lock);
+	for (i = 0; i <= ns->level; i++)
+		list_add(&pid->numbers[i].chain,
+			 &pid_hash[pid_hashfn(pid->numbers[i].nr, pid->numbers[i].ns)]);
+	spin_unlock(&pidmap_lock);
 	spin_unlock(&tasklist_lock);
 	get_pid_ns(ns);
 	return pid;
@@ -126,8 +149,38 @@ void free_pid_locked(struct pid *pid)
 	assert_held(&tasklist_lock);
 	BUG_ON(pid->freed);
 	pid->freed = true;
+	spin_lock(&pidmap_lock);
+	for (int i = 0; i <= pid->level; i++)
+		list_del(&pid->numbers[i].chain);
+	spin_unlock(&pidmap_lock);
 	for (int i = 0; i <= pid->level; i++)
 		free_nr_locked(pid->numbers[i].ns, pid->numbers[i].nr);
+}
+
+/**
+ * find_get_pid_ns() - the struct pid numbered @nr in @ns, while its numbers are allocated.
+ * @nr: a number (<= 0 finds nothing). @ns: the namespace it is in.
+ *
+ * Context: any thread; takes only pidmap_lock, so it may be called under vfs_dir_lock
+ * (procfs lookups). Return: the pid with a reference (put_pid it), or NULL.
+ */
+struct pid *find_get_pid_ns(pid_t nr, struct pid_namespace *ns)
+{
+	struct upid *u;
+	struct pid *found = NULL;
+
+	if (nr <= 0)
+		return NULL;
+	spin_lock(&pidmap_lock);
+	list_for_each_entry(u, &pid_hash[pid_hashfn(nr, ns)], chain) {
+		if (u->nr == nr && u->ns == ns) {
+			found = container_of(u, struct pid, numbers[ns->level]);
+			get_pid(found);
+			break;
+		}
+	}
+	spin_unlock(&pidmap_lock);
+	return found;
 }
 
 /**

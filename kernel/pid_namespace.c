@@ -56,7 +56,9 @@ struct pid_namespace init_pid_ns = {
 	.level = 0,
 	.inum = INIT_PID_NS_INUM,
 	.bitmap = init_bitmap,
+	.pid_max = PID_MAX,
 	.adding = true,
+	.proc_sbs = LIST_HEAD_INIT(init_pid_ns.proc_sbs),
 };
 
 /**
@@ -138,8 +140,13 @@ struct pid_namespace *pidns_create(struct pid_namespace *parent)
 	ns->parent = get_pid_ns(parent);
 	ns->level = parent->level + 1;
 	ns->inum = __atomic_fetch_add(&next_inum, 1, __ATOMIC_RELAXED);
+	/* Not the parent's pid_max but the most there can be, as Linux 6.14+ (a new namespace
+	 * reads PID_MAX_LIMIT there): the parent's limit still binds, because every new pid
+	 * takes a number in the parent too. */
+	ns->pid_max = PID_MAX;
 	ns->adding = true;
 	wait_queue_init(&ns->reaper_wait, "pidns");
+	list_init(&ns->proc_sbs);
 	return ns;
 }
 

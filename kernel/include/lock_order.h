@@ -19,6 +19,7 @@
  *        └─ LOCK_TIMER              the sleeping-until-a-tick list
  *   LOCK_FS_STRUCT                  a process's root, cwd and umask (kernel/fs/fs_struct.c)
  *    └─ LOCK_MOUNT                  the mount tree, mount and superblock counts (fs/mount.c)
+ *        └─ LOCK_VFS_DIR            (d_path of each mount under mount_lock: /proc/mounts)
  *        └─ LOCK_DCACHE             (see below: dget of a mount's root under mount_lock)
  *   LOCK_FILES                      one fd table (kernel/fs/fdtable.c)
  *    └─ LOCK_FILE                   one open file's offset, flags and count (fs/file.c)
@@ -26,6 +27,10 @@
  *                                   (kernel/mm): taken by mmap & co and by the page fault;
  *                                   a fault's file read takes the VFS locks below it
  *   LOCK_VFS_DIR                    every change of a directory, and dcache fills (fs/namei.c)
+ *    └─ LOCK_PIDMAP                 the (namespace, number) -> struct pid hash (kernel/pid.c):
+ *                                   procfs looks pids up under vfs_dir_lock; alloc/free_pid
+ *                                   take it under tasklist_lock
+ *    └─ LOCK_PROC_SBS               each namespace's list of proc superblocks (fs/proc)
  *    └─ LOCK_DCACHE                 dentry hash, LRU, counts, tree (kernel/fs/dcache.c)
  *        └─ LOCK_SB_INODES          a superblock's inode list (kernel/fs/inode.c)
  *            └─ LOCK_INODE          one inode's attributes and ramfs pages (fs/ramfs_data.c)
@@ -60,6 +65,8 @@ enum lock_level {
 	LOCK_FILES = 140,
 	LOCK_MM = 145,
 	LOCK_VFS_DIR = 150,
+	LOCK_PIDMAP = 153,
+	LOCK_PROC_SBS = 156,
 	LOCK_DCACHE = 160,
 	LOCK_SB_INODES = 165,
 	LOCK_INODE = 170,

@@ -22,6 +22,7 @@
 #define REAPER_PID_H
 
 #include "types.h"
+#include "list.h"
 
 #define PIDNS_MAX_LEVEL	32	/* levels below the root namespace; the 33rd is ENOSPC */
 
@@ -33,6 +34,7 @@ struct thread;
 struct upid {
 	pid_t nr;
 	struct pid_namespace *ns;
+	struct list_head chain;		/* in the pid hash while the number is allocated */
 };
 
 struct pid {
@@ -50,6 +52,7 @@ void free_pid_locked(struct pid *pid);
 struct pid *get_pid(struct pid *pid);
 void put_pid(struct pid *pid);
 void pid_init(void);
+struct pid *find_get_pid_ns(pid_t nr, struct pid_namespace *ns);
 
 pid_t pid_nr_ns(const struct pid *pid, const struct pid_namespace *ns);
 pid_t pid_vnr(const struct pid *pid);

@@ -27,12 +27,17 @@ struct pid_namespace {
 	/* Protected by tasklist_lock: */
 	uint64_t *bitmap;		/* bit nr set: nr is allocated (PID_MAX bits) */
 	pid_t last_nr;			/* cyclic allocation continues after it */
+	int pid_max;			/* numbers are 1 .. pid_max - 1; 301 .. PID_MAX, set by
+					 * /proc/sys/kernel/pid_max (kernel/fs/proc/sysfiles.c) */
 	int nr_pids;			/* numbers allocated (Linux: pid_allocated) */
 	bool adding;			/* new numbers may be allocated; false once dying */
 	struct process *child_reaper;	/* its init (number 1), once it exists */
 	int reboot;			/* reboot() inside: init dies with this signal */
 	/* Its own lock: */
 	struct wait_queue reaper_wait;	/* the teardown waits here for nr_pids to drop */
+	/* Protected by proc_sbs_lock (kernel/fs/proc/root.c): */
+	struct list_head proc_sbs;	/* proc superblocks mounted for it (they hold it; it
+					 * does not hold them: no reference cycle) */
 };
 
 extern struct pid_namespace init_pid_ns;
