@@ -56,6 +56,7 @@
 #include "panic.h"
 #include "pid_namespace.h"
 #include "printk.h"
+#include "proc_fs.h"
 #include "process.h"
 #include "ptrace.h"
 #include "sched.h"
@@ -294,14 +295,15 @@ static void exit_notify(struct thread *t, int status)
 {
 	struct process *p = t->proc;
 	struct list_head dead = LIST_HEAD_INIT(dead);
-	bool last, traced;
+	bool last, traced, self_reaped;
 
 	spin_lock(&tasklist_lock);
 	exit_ptrace_locked(t, &dead);	/* as a tracer: its tracees are let go */
 	hand_over_children_locked(p, t);
 	traced = ptrace_exit_tracee_locked(t, status);	/* as a tracee: a zombie for its tracer */
 	process_detach_thread(t);
-	if (t->pid != p->pid && !traced)
+	self_reaped = t->pid != p->pid && !traced;
+	if (self_reaped)
 		free_pid_locked(t->pid);	/* the leader's numbers live on as the process's */
 	if (p->leader == t && !traced)
 		p->leader = NULL;
@@ -315,6 +317,8 @@ static void exit_notify(struct thread *t, int status)
 		list_add_tail(&p->sibling, &dead);
 	}
 	spin_unlock(&tasklist_lock);
+	if (self_reaped)
+		proc_flush_pid(t->pid, p->pid);	/* its /proc/<tgid>/task/<tid> */
 	release_dead(&dead);
 }
 

@@ -46,6 +46,7 @@
 #include "panic.h"
 #include "pid_namespace.h"
 #include "printk.h"
+#include "proc_fs.h"
 #include "ptrace.h"
 #include "sched.h"
 #include "slab.h"
@@ -198,8 +199,9 @@ void process_link_locked(struct process *child, struct process *parent)
 }
 
 /**
- * release_task() - the last of a process: out of the tree and the list, its number freed,
- * its memory returned (Linux: release_task, which also flushes /proc: next issue).
+ * release_task() - the last of a process: out of the tree and the list, its numbers freed,
+ * its /proc dentries flushed (kernel/fs/proc/base.c), its memory returned (Linux:
+ * release_task).
  * @p: a zombie its parent reaped (EXIT_DEAD), or one auto-reaped at exit; no threads left.
  *
  * Context: thread, tasklist_lock NOT held (taken here). Return: nothing.
@@ -219,6 +221,8 @@ void release_task(struct process *p)
 		ns->child_reaper = NULL;	/* the namespace may outlive its init */
 	free_pid_locked(p->pid);	/* may wake a namespace teardown waiting for it */
 	spin_unlock(&tasklist_lock);
+	proc_flush_pid(p->pid, p->pid);	/* after the unhash, as Linux 5.7+: no lookup
+					 * can bring the dentries back meanwhile */
 	signal_process_release(p);
 	process_destroy(p);
 }

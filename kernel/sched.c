@@ -56,6 +56,8 @@ struct run_queue {
 	bool need_resched;		/* switch at the next sched_irq_exit() */
 	struct thread *dead;		/* a DEAD thread, to be freed after the switch */
 	uint64_t nr_switches;		/* context switches since boot */
+	uint64_t idle_ticks;		/* ticks that found the idle thread running, for
+					 * /proc/stat and /proc/uptime (Linux: cpustat[CPUTIME_IDLE]) */
 };
 
 static struct run_queue rq = {
@@ -433,6 +435,10 @@ void sched_tick(void)
 	if (rq.current) {
 		wake_expired_locked(READ_ONCE(jiffies));
 		account_slice_locked(rq.current);
+		/* Tick sampling, as Linux's tick accounting: the whole tick is charged to
+		 * whoever it interrupted. */
+		if (rq.current == rq.idle)
+			rq.idle_ticks++;
 	}
 	spin_unlock(&rq.lock);
 }
@@ -577,6 +583,34 @@ NORETURN void sched_start(void)
 uint64_t sched_nr_switches(void)
 {
 	return READ_ONCE(rq.nr_switches);
+}
+
+/**
+ * sched_idle_ticks() - timer ticks that interrupted the idle thread since boot (/proc/stat's
+ * idle column, /proc/uptime's second figure). Every other tick found some thread busy.
+ * Context: any. Return: the count (a snapshot).
+ */
+uint64_t sched_idle_ticks(void)
+{
+	return READ_ONCE(rq.idle_ticks);
+}
+
+/**
+ * sched_nr_running() - threads that want the CPU: the RUNNABLE ones on the queue and the
+ * RUNNING one unless it is idle (/proc/stat's procs_running; Linux: nr_running()).
+ * Context: no spinlock at or above LOCK_RUNQUEUE held; takes rq.lock. Return: the count.
+ */
+int sched_nr_running(void)
+{
+	struct thread *t;
+	int n;
+
+	spin_lock(&rq.lock);
+	n = rq.current && rq.current != rq.idle ? 1 : 0;
+	list_for_each_entry(t, &rq.queue, run_link)
+		n++;
+	spin_unlock(&rq.lock);
+	return n;
 }
 
 /**

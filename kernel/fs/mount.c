@@ -403,6 +403,28 @@ int mount_count(void)
 	return n;
 }
 
+/**
+ * mount_for_each() - call @fn on every attached mount, in mount order (/proc/mounts).
+ * @fn: called with mount_lock HELD: it must not sleep, take a lock at or below LOCK_MOUNT,
+ *      or change the mount; it may read the mount's immutable fields (parent, mountpoint,
+ *      root, superblock, devname, flags) and walk names under vfs_dir_lock (d_path(), whose
+ *      level is above mount_lock's). @arg: passed through.
+ *
+ * The lock keeps every mount on the list attached, and so its parent and mountpoint valid,
+ * for the whole walk: a reader sees one consistent tree. (Linux walks the mount namespace's
+ * list under namespace_sem instead: fs/proc_namespace.c, m_start.)
+ * Context: no spinlock held. Return: nothing.
+ */
+void mount_for_each(void (*fn)(struct mount *m, void *arg), void *arg)
+{
+	struct mount *m;
+
+	spin_lock(&mount_lock);
+	list_for_each_entry(m, &mount_list, mnt_list)
+		fn(m, arg);
+	spin_unlock(&mount_lock);
+}
+
 /* copy_mount_string() - a user string of at most one page into a kmalloc'd buffer; NULL
  * address -> NULL string. Return: 0 or -errno (*out set on success). */
 static int copy_mount_string(uaddr_t ustr, char **out)

@@ -67,6 +67,23 @@ struct file_system_type *get_fs_type(const char *name)
 }
 
 /**
+ * fs_types_for_each() - call @fn on every registered filesystem type, in registration order
+ * (/proc/filesystems).
+ * @fn: called with fs_types_lock HELD: it must not sleep nor take a lock at or below
+ *      LOCK_MOUNT (mount_lock included). @arg: passed through.
+ * Context: no spinlock held. Return: nothing.
+ */
+void fs_types_for_each(void (*fn)(const struct file_system_type *type, void *arg), void *arg)
+{
+	struct file_system_type *t;
+
+	spin_lock(&fs_types_lock);
+	list_for_each_entry(t, &fs_types, fs_types)
+		fn(t, arg);
+	spin_unlock(&fs_types_lock);
+}
+
+/**
  * sb_alloc() - an empty superblock of @type with operations @ops and a fresh device number.
  * Context: no spinlock held. Return: the superblock (s_active 1), or NULL if out of memory.
  */

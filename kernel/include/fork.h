@@ -17,6 +17,7 @@ struct clone_req {
 };
 
 long do_clone(const struct clone_req *req);
+uint64_t fork_count(void);
 void fork_vfork_done_locked(struct process *p);
 
 #endif

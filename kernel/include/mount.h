@@ -55,5 +55,6 @@ int do_mount(const char *source, const char *target, const char *fstype, unsigne
 	     const char *data);
 int do_umount(const char *target, unsigned int flags);
 int mount_count(void);
+void mount_for_each(void (*fn)(struct mount *m, void *arg), void *arg);
 
 #endif

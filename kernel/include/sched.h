@@ -104,6 +104,8 @@ NORETURN void sched_exit_current(void);
 
 /* Introspection, for tests, benchmarks, panics and gdb. */
 uint64_t sched_nr_switches(void);
+uint64_t sched_idle_ticks(void);
+int sched_nr_running(void);
 int sched_nr_threads(void);
 const char *sched_state_name(enum thread_state state);
 void sched_dump(void);

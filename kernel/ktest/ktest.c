@@ -34,6 +34,7 @@ extern const struct ktest_suite ktest_suite_waitqueue;
 extern const struct ktest_suite ktest_suite_vm;
 extern const struct ktest_suite ktest_suite_uaccess;
 extern const struct ktest_suite ktest_suite_vfs;
+extern const struct ktest_suite ktest_suite_procsys;
 
 static const struct ktest_suite *const suites[] = {
 	&ktest_suite_boot,
@@ -47,6 +48,7 @@ static const struct ktest_suite *const suites[] = {
 	&ktest_suite_vm,
 	&ktest_suite_uaccess,
 	&ktest_suite_vfs,
+	&ktest_suite_procsys,
 };
 
 static int case_failures;	/* KTEST_EXPECT failures in the running case */
