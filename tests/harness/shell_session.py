@@ -12,6 +12,13 @@ screen shows. Each step is one test case, "shell/NAME":
   echo_pipe     `echo hello | cat`                 -> a line "hello"
   redirect      `>`, `<`, `>>` on a file in /tmp   -> the text back, then 2 lines
   ls_wc         `ls /bin | wc -l`                  -> the number of entries in build/root/bin
+  ps            `echo $$`, `ps`                    -> a PID ... COMMAND header, a line for pid 1
+                                                      (init) and one for this shell ($$, sh)
+  top           `top -n 1`                         -> its Mem:, CPU:, Load average: lines, the
+                                                      PID PPID USER STAT VSZ header, pid 1's line
+  pidof         `pidof sh`                         -> numbers only, this shell's among them
+  find_proc     `find /proc -maxdepth 2`           -> /proc/1, /proc/1/status, /proc/self
+  proc_status   `cat /proc/1/status`               -> Name: init, Pid: 1, PPid: 0
   ctrl_c        `sleep 100`, then ^C               -> the prompt back within 3 s
   background    `sleep 5 &`, `jobs`, `kill %1`     -> jobs lists "sleep 5"; kill ends it
   ctrl_z_fg     `cat`, a line, ^Z, `fg`, a line, ^D -> "Stopped", each line copied back by cat
@@ -21,6 +28,8 @@ screen shows. Each step is one test case, "shell/NAME":
 A step that fails is recorded and the session goes on (after ^C and Enter to get a prompt
 back), so one broken feature does not hide the rest. The serial log is saved in
 build/test-logs/shell.log. Our own prompt (PS1) is set first, so the prompt is unambiguous.
+The /proc steps (ps .. proc_status) check what the same busybox shows on Linux, tolerant of
+column widths (any run of blanks between fields) but not of a missing field, line or pid.
 Exit status 0 when every step passed. Python 3 standard library only.
 """
 
@@ -150,6 +159,89 @@ def step_ls_wc(con):
                                                                                   want)
 
 
+def screen(out):
+    """@out without the escape sequences the console may have split across reads (Console
+    strips each read on its own), as a person sees it."""
+    return ANSI_RE.sub("", out) if out is not None else None
+
+
+def shell_pid(con):
+    """This shell's pid, from `echo $$`, or None."""
+    out = command(con, "echo $$")
+    m = re.search(r"^(\d+)$", out or "", re.M)
+    return m and m.group(1)
+
+
+# A process line of busybox ps, "  PID USER     COMMAND" (Debian's build; others add columns
+# such as VSZ, STAT, TIME before COMMAND): the pid first, the command line last.
+PS_LINE = r"^\s*%s\s+\S+\s+(?:.*\s)?%s\s*$"
+
+
+def step_ps(con):
+    pid = shell_pid(con)
+    if pid is None:
+        return "no pid from 'echo $$'"
+    out = screen(command(con, "ps", timeout=30))
+    if out is None:
+        return "no prompt after ps"
+    if not re.search(r"^\s*PID\s+USER\s+(?:\S+\s+)*COMMAND\s*$", out, re.M):
+        return "no 'PID USER ... COMMAND' header in %r" % out
+    if not re.search(PS_LINE % ("1", r"\S*init\S*(?:\s.*)?"), out, re.M):
+        return "no line for pid 1 (init) in %r" % out
+    if not re.search(PS_LINE % (pid, r"\[?-?(?:/bin/)?sh\]?"), out, re.M):
+        return "no line for this shell (pid %s, sh) in %r" % (pid, out)
+    return None
+
+
+def step_top(con):
+    out = screen(command(con, "top -n 1", timeout=30))
+    if out is None:
+        return "no prompt after top -n 1"
+    for what, regex in (("Mem:", r"^Mem:\s+\d+K used,\s+\d+K free"),
+                        ("CPU:", r"^CPU:\s+\d+(?:\.\d+)?% usr"),
+                        ("Load average:",
+                         r"^Load average:\s+\d+\.\d\d\s+\d+\.\d\d\s+\d+\.\d\d\s+\d+/\d+\s+\d+"),
+                        ("the column header", r"^\s*PID\s+PPID\s+USER\s+STAT\s+VSZ\s.*COMMAND"),
+                        ("pid 1's line", r"^\s*1\s+0\s+\S+\s+[RSDTZ]\S*\s+\d+.*init")):
+        if not re.search(regex, out, re.M):
+            return "no %s line in %r" % (what, out)
+    return None
+
+
+def step_pidof(con):
+    pid = shell_pid(con)
+    if pid is None:
+        return "no pid from 'echo $$'"
+    out = screen(command(con, "pidof sh"))
+    if out is None:
+        return "no prompt after pidof"
+    m = re.search(r"^(\d+(?: \d+)*)\s*$", out, re.M)
+    if not m:
+        return "no line of numbers in %r" % out
+    return None if pid in m.group(1).split() else "this shell (%s) not in %r" % (pid,
+                                                                                  m.group(1))
+
+
+def step_find_proc(con):
+    out = screen(command(con, "find /proc -maxdepth 2", timeout=60))
+    if out is None:
+        return "no prompt after find"
+    for path in ("/proc/1", "/proc/1/status", "/proc/self"):
+        if not re.search("^%s$" % re.escape(path), out, re.M):
+            return "%s not listed in %r" % (path, out[-2000:])
+    return None
+
+
+def step_proc_status(con):
+    out = screen(command(con, "cat /proc/1/status"))
+    if out is None:
+        return "no prompt after cat"
+    for regex in (r"^Name:\s+init\s*$", r"^Pid:\s+1\s*$", r"^PPid:\s+0\s*$"):
+        if not re.search(regex, out, re.M):
+            return "no line matching %r in %r" % (regex, out)
+    return None
+
+
 def step_ctrl_c(con):
     con.type("sleep 100\r")
     con.pump(1.0)
@@ -220,7 +312,8 @@ def step_poweroff(con):
 
 
 STEPS = [("boot", step_boot), ("echo_pipe", step_echo_pipe), ("redirect", step_redirect),
-         ("ls_wc", step_ls_wc),
+         ("ls_wc", step_ls_wc), ("ps", step_ps), ("top", step_top), ("pidof", step_pidof),
+         ("find_proc", step_find_proc), ("proc_status", step_proc_status),
          ("ctrl_c", step_ctrl_c), ("background", step_background),
          ("ctrl_z_fg", step_ctrl_z_fg), ("exit_respawn", step_exit_respawn),
          ("poweroff", step_poweroff)]
