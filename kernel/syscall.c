@@ -61,6 +61,7 @@ static const struct syscall_entry syscall_table[SYS_MAX] = {
 	[SYS_setrlimit] = { sys_setrlimit, "setrlimit" },
 	[SYS_reboot] = { sys_reboot, "reboot" },
 	[SYS_sync] = { sys_sync, "sync" },
+	[SYS_syslog] = { sys_syslog, "syslog" },
 	[SYS_clock_gettime] = { sys_clock_gettime, "clock_gettime" },
 	[SYS_clock_getres] = { sys_clock_getres, "clock_getres" },
 	[SYS_gettimeofday] = { sys_gettimeofday, "gettimeofday" },

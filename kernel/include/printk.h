@@ -1,7 +1,8 @@
 /* printk.h - the kernel log: leveled messages into a ring buffer and onto the console.
  * Levels are Linux's numbers (0 = emergency … 7 = debug). Every message is kept in the log
- * ring (read back by os-dmesg in gdb, later by dmesg); it is also printed on the console when
- * its level is below the console level (`loglevel=N`, `quiet` = 4). See kernel/lib/printk.c. */
+ * ring as "<level>[seconds.micros] text" lines (read back by dmesg through syslog(2),
+ * kernel/syslog.c); it is also printed on the console when its level is below the console
+ * level (`loglevel=N`, `quiet` = 4; syslog's CONSOLE_* actions). See kernel/lib/printk.c. */
 #ifndef REAPER_PRINTK_H
 #define REAPER_PRINTK_H
 
@@ -25,7 +26,10 @@ void vprintk(int level, const char *fmt, va_list ap);
 void printk_set_console_level(int level);
 int printk_console_level(void);
 void printk_set_clock(uint64_t (*clock_ns)(void));
-size_t printk_log_copy(char *buf, size_t len);
+size_t printk_log_read_all(char *buf, size_t len, bool clear);
+void printk_log_clear(void);
+size_t printk_log_unread(void);
+size_t printk_log_read(char *buf, size_t len);
 void printk_enter_panic(void);
 
 #define pr_emerg(...)	printk(LOGLEVEL_EMERG, __VA_ARGS__)

@@ -29,6 +29,8 @@ SYSCALL(set_robust_list); SYSCALL(prctl);
 SYSCALL(getuid); SYSCALL(geteuid); SYSCALL(getgid); SYSCALL(getegid); SYSCALL(uname);
 SYSCALL(sysinfo); SYSCALL(getrandom); SYSCALL(prlimit64); SYSCALL(getrlimit);
 SYSCALL(setrlimit); SYSCALL(reboot); SYSCALL(sync);
+/* kernel/syslog.c */
+SYSCALL(syslog);
 /* kernel/time_syscalls.c */
 SYSCALL(clock_gettime); SYSCALL(clock_getres); SYSCALL(gettimeofday); SYSCALL(time);
 SYSCALL(nanosleep); SYSCALL(clock_nanosleep); SYSCALL(sched_yield);

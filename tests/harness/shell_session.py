@@ -19,6 +19,9 @@ screen shows. Each step is one test case, "shell/NAME":
   pidof         `pidof sh`                         -> numbers only, this shell's among them
   find_proc     `find /proc -maxdepth 2`           -> /proc/1, /proc/1/status, /proc/self
   proc_status   `cat /proc/1/status`               -> Name: init, Pid: 1, PPid: 0
+  dmesg         `dmesg | head -3; dmesg -r | head -1` -> three stamped lines "[    0.000000] ...",
+                                                      the boot banner "reaper: an educational"
+                                                      among them; -r shows the "<5>" prefix
   ctrl_c        `sleep 100`, then ^C               -> the prompt back within 3 s
   background    `sleep 5 &`, `jobs`, `kill %1`     -> jobs lists "sleep 5"; kill ends it
   ctrl_z_fg     `cat`, a line, ^Z, `fg`, a line, ^D -> "Stopped", each line copied back by cat
@@ -242,6 +245,22 @@ def step_proc_status(con):
     return None
 
 
+def step_dmesg(con):
+    # busybox dmesg reads the log with syslog(2) READ_ALL and strips each line's "<level>"
+    # unless -r: both forms must show, as on Linux (kernel/syslog.c).
+    out = screen(command(con, "dmesg | head -3; dmesg -r | head -1"))
+    if out is None:
+        return "no prompt after dmesg"
+    stamp = r"\[\s*\d+\.\d{6}\] "
+    if len(re.findall("^" + stamp + r"\S", out, re.M)) < 3:
+        return "not three lines '[seconds.micros] text' in %r" % out
+    if not re.search("^" + stamp + "reaper: an educational", out, re.M):
+        return "no boot banner 'reaper: an educational ...' in %r" % out
+    if not re.search(r"^<\d>" + stamp, out, re.M):
+        return "dmesg -r shows no '<level>[...]' line in %r" % out
+    return None
+
+
 def step_ctrl_c(con):
     con.type("sleep 100\r")
     con.pump(1.0)
@@ -315,7 +334,7 @@ def step_poweroff(con):
 
 STEPS = [("boot", step_boot), ("echo_pipe", step_echo_pipe), ("redirect", step_redirect),
          ("ls_wc", step_ls_wc), ("ps", step_ps), ("top", step_top), ("pidof", step_pidof),
-         ("find_proc", step_find_proc), ("proc_status", step_proc_status),
+         ("find_proc", step_find_proc), ("proc_status", step_proc_status), ("dmesg", step_dmesg),
          ("ctrl_c", step_ctrl_c), ("background", step_background),
          ("ctrl_z_fg", step_ctrl_z_fg), ("exit_respawn", step_exit_respawn),
          ("poweroff", step_poweroff)]

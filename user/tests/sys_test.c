@@ -7,11 +7,15 @@
  * the ABI fixes are checked exactly (MXCSR 0x1f80, the x87 control word 0x37f, errnos), and a
  * few reaper-only facts (uid 0, the 8 MiB stack limit, reboot's errors) only under reaper, so
  * the suite passes on the Linux host too. No case powers anything off or leaves a limit or the
- * program's name changed.
- * See also: kernel/process.c, kernel/sys.c, kernel/time_syscalls.c, arch/x86_64/tls.c,
- * arch/x86_64/fpu.c, tap.h. */
+ * program's name changed. The kernel log (syslog(2), what dmesg reads) is read on both; only
+ * under reaper is it cleared or consumed with READ, which would take the host's log away.
+ * See also: kernel/process.c, kernel/sys.c, kernel/time_syscalls.c, kernel/syslog.c,
+ * arch/x86_64/tls.c, arch/x86_64/fpu.c, tap.h. */
+#include <ctype.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -31,6 +35,16 @@
 #define GRND_INSECURE	0x0004
 #define KERNEL_ADDR	0xffffffff80000000UL
 #define BAD_ADDR	((void *)8)	/* never mapped: below every program */
+#define SYSLOG_ACTION_CLOSE		0	/* syslog(2)'s actions (Linux: linux/syslog.h) */
+#define SYSLOG_ACTION_OPEN		1
+#define SYSLOG_ACTION_READ		2
+#define SYSLOG_ACTION_READ_ALL		3
+#define SYSLOG_ACTION_READ_CLEAR	4
+#define SYSLOG_ACTION_CONSOLE_OFF	6
+#define SYSLOG_ACTION_CONSOLE_ON	7
+#define SYSLOG_ACTION_CONSOLE_LEVEL	8
+#define SYSLOG_ACTION_SIZE_UNREAD	9
+#define SYSLOG_ACTION_SIZE_BUFFER	10
 
 static __thread int tls_counter = 41;
 
@@ -315,6 +329,173 @@ static void floating_point_survives_sleeps(void)
 	EXPECT_STREQ(buf, "5.333333");
 }
 
+/* ---- the kernel log: syslog(2), as dmesg reads it ---- */
+
+static long klog(int action, void *buf, long len)
+{
+	return syscall(SYS_syslog, action, buf, len);
+}
+
+/* read_log() - READ_ALL of the whole log into a malloc'd, NUL-terminated buffer, or NULL. */
+static char *read_log(long *n)
+{
+	long size = klog(SYSLOG_ACTION_SIZE_BUFFER, NULL, 0);
+	char *buf;
+
+	if (!EXPECT_TRUE(size > 0) || !(buf = malloc(size + 1)))
+		return NULL;
+	*n = klog(SYSLOG_ACTION_READ_ALL, buf, size);
+	if (!EXPECT_TRUE(*n >= 0 && *n <= size)) {
+		free(buf);
+		return NULL;
+	}
+	buf[*n] = '\0';
+	return buf;
+}
+
+/* Each line is "<level>[seconds.micros] text", what busybox dmesg strips the "<N>" from. */
+static void syslog_read_all_gives_dmesg_lines(void)
+{
+	long n, lines = 0;
+	char *text = read_log(&n), *line;
+
+	if (!text)
+		return;
+	EXPECT_TRUE(n > 0);
+	EXPECT_TRUE(n == 0 || text[n - 1] == '\n');
+	for (line = text; *line; line = strchr(line, '\n') + 1, lines++) {
+		if (!EXPECT_TRUE(line[0] == '<' && isdigit((unsigned char)line[1]) &&
+				 strchr(line, '>') < strchr(line, '[')))
+			break;
+		if (!strchr(line, '\n'))
+			break;
+	}
+	EXPECT_TRUE(lines > 0);
+	if (tap_on_reaper())
+		EXPECT_TRUE(strstr(text, "] reaper: ") != NULL);	/* the boot banner */
+	free(text);
+}
+
+/* A short buffer gets the newest whole lines; one shorter than any line gets nothing. */
+static void syslog_short_buffer_gets_whole_lines(void)
+{
+	char buf[4096];
+	long n = klog(SYSLOG_ACTION_READ_ALL, buf, sizeof(buf));
+
+	EXPECT_TRUE(n > 0 && n <= (long)sizeof(buf));
+	if (n > 0) {
+		EXPECT_EQ(buf[0], '<');
+		EXPECT_EQ(buf[n - 1], '\n');
+	}
+	EXPECT_EQ(klog(SYSLOG_ACTION_READ_ALL, buf, 10), 0);
+	EXPECT_EQ(klog(SYSLOG_ACTION_READ_ALL, buf, 0), 0);
+}
+
+static void syslog_sizes_and_no_ops(void)
+{
+	long size = klog(SYSLOG_ACTION_SIZE_BUFFER, NULL, 0);
+	long unread = klog(SYSLOG_ACTION_SIZE_UNREAD, NULL, 0);
+
+	EXPECT_TRUE(size >= 4096);
+	EXPECT_TRUE(unread >= 0 && unread <= size);
+	EXPECT_EQ(klog(SYSLOG_ACTION_CLOSE, NULL, 0), 0);
+	EXPECT_EQ(klog(SYSLOG_ACTION_OPEN, NULL, 0), 0);
+	EXPECT_OK(klog(SYSLOG_ACTION_CONSOLE_OFF, NULL, 0));	/* and straight back on */
+	EXPECT_OK(klog(SYSLOG_ACTION_CONSOLE_ON, NULL, 0));
+}
+
+/* Errors as Linux gives them: EINVAL before any copy, EFAULT only for a buffer outside user
+ * space or one the copy faults on. */
+static void syslog_errors(void)
+{
+	char buf[64];
+
+	EXPECT_ERRNO(klog(11, buf, sizeof(buf)), EINVAL);
+	EXPECT_ERRNO(klog(-1, buf, sizeof(buf)), EINVAL);
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_READ_ALL, NULL, sizeof(buf)), EINVAL);
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_READ_ALL, NULL, 0), EINVAL);
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_READ_ALL, buf, -1), EINVAL);
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_READ, buf, -1), EINVAL);
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_CONSOLE_LEVEL, NULL, 0), EINVAL);
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_CONSOLE_LEVEL, NULL, 9), EINVAL);
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_READ_ALL, BAD_ADDR, 4096), EFAULT);
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_READ_CLEAR, (void *)KERNEL_ADDR, 4096), EFAULT);
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_READ_ALL, (void *)KERNEL_ADDR, sizeof(buf)), EFAULT);
+	/* A bad buffer too short for any line: nothing is copied, so nothing faults (Linux). */
+	EXPECT_EQ(klog(SYSLOG_ACTION_READ_ALL, BAD_ADDR, 10), 0);
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_READ, (void *)KERNEL_ADDR, sizeof(buf)), EFAULT);
+}
+
+/* READ consumes: what it returned is no longer unread. (reaper only: it would take the
+ * text from the host's klogd.) */
+static void syslog_read_consumes(void)
+{
+	char buf[8];
+	long unread;
+
+	SKIP_IF(!tap_on_reaper(), "would consume the host's kernel log");
+	unread = klog(SYSLOG_ACTION_SIZE_UNREAD, NULL, 0);
+	if (!EXPECT_TRUE(unread > (long)sizeof(buf)))
+		return;
+	EXPECT_EQ(klog(SYSLOG_ACTION_READ, buf, sizeof(buf)), sizeof(buf));
+	EXPECT_EQ(klog(SYSLOG_ACTION_SIZE_UNREAD, NULL, 0), unread - (long)sizeof(buf));
+}
+
+static volatile sig_atomic_t alarms;
+
+/* on_alarm() - count; a READ that ignores signals fails the case after ~5 s instead of
+ * hanging (the timer replaces tap's own timeout alarm). */
+static void on_alarm(int sig)
+{
+	(void)sig;
+	if (++alarms >= 25)
+		_exit(1);
+}
+
+/* With nothing unread, READ sleeps until text comes or a signal does. (reaper only.) */
+static void syslog_read_waits_until_a_signal(void)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART: EINTR */
+	struct itimerval it = { .it_interval = { 0, 200000 }, .it_value = { 0, 200000 } };
+	struct itimerval off = { 0 };
+	char *buf = malloc(1 << 20);
+	int64_t t0;
+
+	SKIP_IF(!tap_on_reaper(), "would consume the host's kernel log");
+	if (!buf)
+		return;
+	while (klog(SYSLOG_ACTION_SIZE_UNREAD, NULL, 0) > 0)
+		klog(SYSLOG_ACTION_READ, buf, 1 << 20);
+	sigaction(SIGALRM, &sa, NULL);
+	t0 = now_ns(CLOCK_MONOTONIC);
+	EXPECT_OK(setitimer(ITIMER_REAL, &it, NULL));
+	EXPECT_ERRNO(klog(SYSLOG_ACTION_READ, buf, 1 << 20), EINTR);
+	setitimer(ITIMER_REAL, &off, NULL);
+	EXPECT_TRUE(now_ns(CLOCK_MONOTONIC) - t0 >= 150 * 1000000);
+	EXPECT_EQ(alarms, 1);
+	free(buf);
+}
+
+/* READ_CLEAR returns the log, then READ_ALL only what came after: not the boot banner. */
+static void syslog_read_clear_forgets(void)
+{
+	long n, after;
+	char *text;
+
+	SKIP_IF(!tap_on_reaper(), "would clear the host's kernel log");
+	text = read_log(&n);
+	if (!text)
+		return;
+	EXPECT_EQ(klog(SYSLOG_ACTION_READ_CLEAR, text, n + 1), n);
+	free(text);
+	text = read_log(&after);
+	if (!text)
+		return;
+	EXPECT_TRUE(after < n);
+	EXPECT_TRUE(strstr(text, "reaper: an educational") == NULL);
+	free(text);
+}
+
 /* ---- reboot (reaper only: on Linux a non-CAP_SYS_BOOT caller gets EPERM first) ---- */
 
 static void reboot_rejects_bad_magic(void)
@@ -346,6 +527,13 @@ static const struct tap_case cases[] = {
 	TAP_CASE(clock_nanosleep_absolute_and_errors),
 	TAP_CASE(fpu_starts_in_default_state),
 	TAP_CASE(floating_point_survives_sleeps),
+	TAP_CASE(syslog_read_all_gives_dmesg_lines),
+	TAP_CASE(syslog_short_buffer_gets_whole_lines),
+	TAP_CASE(syslog_sizes_and_no_ops),
+	TAP_CASE(syslog_errors),
+	TAP_CASE(syslog_read_consumes),
+	TAP_CASE(syslog_read_waits_until_a_signal),
+	TAP_CASE(syslog_read_clear_forgets),
 	TAP_CASE(reboot_rejects_bad_magic),
 };
 
