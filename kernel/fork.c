@@ -45,8 +45,10 @@
 #include "err.h"
 #include "exit.h"
 #include "fdtable.h"
+#include "file.h"
 #include "fs_struct.h"
 #include "mm_space.h"
+#include "nsfs.h"
 #include "pid_namespace.h"
 #include "process.h"
 #include "ptrace.h"
@@ -532,6 +534,44 @@ long do_unshare(unsigned long flags)
 long sys_unshare(const struct syscall_args *a)
 {
 	return do_unshare(a->arg[0]);
+}
+
+/**
+ * do_setns() - setns(@fd, @nstype) for a pid namespace: @fd is /proc/<pid>/ns/pid (or
+ * pid_for_children) opened; our NEXT children go there (our own numbers never change), as
+ * after unshare. Only our own namespace or one below it may be joined (rule 40).
+ * @nstype: 0 or CLONE_NEWPID.
+ * Context: a user thread. Return: 0, -EBADF (not open), -EINVAL (not a namespace file, a
+ * namespace above or beside ours, another @nstype).
+ */
+long do_setns(int fd, int nstype)
+{
+	struct process *p = current_process();
+	struct file *f = fd >= 0 ? fd_lookup(p->files, fd) : NULL;
+	struct pid_namespace *ns, *old;
+	long err = -EINVAL;
+
+	if (!f)
+		return -EBADF;
+	ns = nsfs_pid_ns_of(f);
+	if (ns && (nstype == 0 || nstype == CLONE_NEWPID) &&
+	    pidns_is_ancestor(current_pid_ns(), ns)) {
+		get_pid_ns(ns);
+		spin_lock(&tasklist_lock);
+		old = p->pid_ns_for_children;
+		p->pid_ns_for_children = ns;
+		spin_unlock(&tasklist_lock);
+		put_pid_ns(old);
+		err = 0;
+	}
+	file_put(f);
+	return err;
+}
+
+/* setns(int fd, int nstype) */
+long sys_setns(const struct syscall_args *a)
+{
+	return do_setns((int)a->arg[0], (int)a->arg[1]);
 }
 
 /* clone3(struct clone_args *, size) - not implemented: ENOSYS makes glibc and musl fall back

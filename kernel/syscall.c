@@ -152,6 +152,7 @@ static const struct syscall_entry syscall_table[SYS_MAX] = {
 	[SYS_getsid] = { sys_getsid, "getsid" },
 	[SYS_ptrace] = { sys_ptrace, "ptrace" },
 	[SYS_unshare] = { sys_unshare, "unshare" },
+	[SYS_setns] = { sys_setns, "setns" },
 };
 
 static bool trace_enabled;			/* syscall.trace=1 */

@@ -204,6 +204,21 @@ static struct mount *new_mount_of(const char *fstype, unsigned int flags, const 
 }
 
 /**
+ * kern_mount() - a mount of @sb that is in no tree: what an internal filesystem (nsfs) gives
+ * its files, so they have a {mount, dentry} like any other (Linux: kern_mount).
+ * @sb: a superblock with its root (the reference passes to the mount); @name: for dumps.
+ * Context: boot. Return: the mount, or NULL if out of memory.
+ */
+struct mount *kern_mount(struct super_block *sb, const char *name)
+{
+	struct mount *m = mount_alloc(sb, dget(sb->s_root), name);
+
+	if (m)
+		m->mnt_parent = m;	/* its own parent: no path climbs out of it */
+	return m;
+}
+
+/**
  * mount_root() - mount a new @fstype as the root of the name tree (vfs_init).
  * @fstype: "ramfs"; @root: set to the root path, counted.
  * Context: boot. Return: 0 or -errno.

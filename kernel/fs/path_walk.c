@@ -209,6 +209,15 @@ static int walk_name(struct nameidata *nd, const struct path_component *c, bool 
 		dput(d);
 		return -ENOENT;
 	}
+	if (must_follow(nd, d, last, c) && d->d_inode->i_op->jump_link) {
+		int err = ++nd->nr_links > MAXSYMLINKS ? -ELOOP :
+			  d->d_inode->i_op->jump_link(d->d_inode, &next);
+
+		dput(d);
+		if (!err)
+			set_path(nd, &next);	/* a magic link: no text to walk */
+		return err;
+	}
 	if (must_follow(nd, d, last, c)) {
 		int err = push_link(nd, d);
 

@@ -18,6 +18,7 @@
  * See also: kernel/fs/mount.c, kernel/fs/ramfs.c. Linux: fs/super.c, fs/filesystems.c,
  * init/do_mounts.c (init_mount_tree). */
 #include "vfs.h"
+#include "nsfs.h"
 #include "chrdev.h"
 #include "dcache.h"
 #include "err.h"
@@ -167,6 +168,7 @@ void vfs_init(void)
 	proc_root_init();
 	mem_devices_init();
 	pipe_init();
+	nsfs_init();
 	err = mount_root("ramfs", &root);
 	if (err)
 		panic("vfs: cannot mount the root ramfs (%d)", err);

@@ -55,6 +55,7 @@ int do_mount(const char *source, const char *target, const char *fstype, unsigne
 	     const char *data);
 int do_umount(const char *target, unsigned int flags);
 int mount_count(void);
+struct mount *kern_mount(struct super_block *sb, const char *name);
 void mount_for_each(void (*fn)(struct mount *m, void *arg), void *arg);
 
 #endif

@@ -16,6 +16,7 @@ SYSCALL(brk); SYSCALL(mmap); SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(madvise
 SYSCALL(exit); SYSCALL(exit_group);
 /* kernel/fork.c */
 SYSCALL(fork); SYSCALL(vfork); SYSCALL(clone); SYSCALL(clone3); SYSCALL(unshare);
+SYSCALL(setns);
 /* kernel/ptrace.c */
 SYSCALL(ptrace);
 /* kernel/wait.c */

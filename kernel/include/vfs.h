@@ -37,6 +37,7 @@
 
 struct inode;
 struct dentry;
+struct path;
 struct file;
 struct super_block;
 struct file_operations;
@@ -78,6 +79,9 @@ struct inode_operations {
 		      struct dentry *new_d);
 	/* get_link() - a symlink's target into @buf (no NUL). Return: its length or -errno. */
 	int (*get_link)(struct inode *inode, char *buf, size_t size);
+	/* jump_link() - a "magic" symlink (procfs's ns/pid): following it goes straight to
+	 * *@out (counted), not to a path named by text. Return: 0 or -errno. */
+	int (*jump_link)(struct inode *inode, struct path *out);
 	int (*setattr)(struct dentry *d, const struct iattr *attr);
 };
 

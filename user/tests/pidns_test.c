@@ -25,7 +25,9 @@
  * through a pipe (send_long/recv_long); the expectations are checked in the suite's process.
  * A child of a raw clone(CLONE_NEWPID) keeps musl's cached thread id of its parent, so it uses
  * kill(getpid(), ...) and never raise().
- * Left out (need /proc/<pid>, setns, mqueue or F_SETOWN): behaviours 6-9, 20, 21, 40-42, 49.
+ * setns() through /proc/<pid>/ns/pid (40): the suite mounts a proc at /proc if none is there
+ * (reaper, as init). Left out (in the proc suites, or not in reaper: /proc/<pid>, mqueue,
+ * F_SETOWN): behaviours 6-9, 20, 21, 41, 42, 49.
  * See also: pidns_teardown_test.c, ptrace_test.c, kernel/pid_namespace.c, Linux
  * kernel/pid_namespace.c and tools/testing/selftests/pid_namespace. */
 #include <limits.h>
@@ -35,6 +37,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -1377,6 +1381,93 @@ static void reboot_cad_on_einval(void)
 	end_case();
 }
 
+/* --- setns (rule 40) -------------------------------------------------------------------- */
+
+static pid_t setns_target;		/* the init whose namespace the helper joins */
+
+/* open_ns() - /proc/<nr>/ns/pid opened (mounting a proc at /proc first if there is none:
+ * reaper's suite runs as init, before anything mounted it). Return: the fd or -errno. */
+static int open_ns(pid_t nr)
+{
+	char path[64];
+	int fd;
+
+	if (access("/proc/self/ns/pid", F_OK) != 0)
+		mount("proc", "/proc", "proc", 0, NULL);
+	snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)nr);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	return fd >= 0 ? fd : -errno;
+}
+
+static void body_setns_join(void)
+{
+	int fd = open_ns(setns_target);
+	pid_t child;
+
+	send_long(fd >= 0 ? result(setns(fd, CLONE_NEWPID)) : fd);
+	child = fork();
+	if (child == 0) {
+		send_long(getpid());
+		send_long(getppid());
+		_exit(0);
+	}
+	send_long(reap_status(child));
+	/* Our children's namespace is not ours now: no thread may be made (rule 36). */
+	send_long(result(syscall(SYS_clone, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0, 0, 0, 0)));
+	_exit(0);
+}
+
+/* setns into a child namespace: our next child is a member there, whose parent is outside. */
+static void setns_next_child_in_target(void)
+{
+	pid_t helper;
+
+	begin_case();
+	setns_target = spawn_ns_init(body_wait_go_exit_42);
+	helper = spawn_helper(body_setns_join);
+	EXPECT_EQ(recv_long(), 0);	   /* setns */
+	EXPECT_EQ(recv_long(), 2);	   /* the child's getpid(): the namespace's second */
+	EXPECT_EQ(recv_long(), 0);	   /* its getppid(): we are outside */
+	EXPECT_EQ(recv_long(), exit_status(0));
+	EXPECT_EQ(recv_long(), -EINVAL);   /* CLONE_THREAD */
+	EXPECT_EQ(wait_status(helper), exit_status(0));
+	go();
+	EXPECT_EQ(wait_status(setns_target), exit_status(42));
+	end_case();
+}
+
+static int outer_ns_fd = -1;		/* opened by the suite, inherited by the init */
+
+static void body_setns_up(void)
+{
+	int p[2];
+
+	send_long(result(setns(outer_ns_fd, CLONE_NEWPID)));	/* an ancestor: EINVAL */
+	send_long(result(setns(-1, CLONE_NEWPID)));
+	if (pipe(p) == 0)
+		send_long(result(setns(p[0], 0)));	/* not a namespace file */
+	send_long(result(setns(outer_ns_fd, 0x20000000 | 0x00020000)));	/* another type */
+}
+
+/* setns only downwards: an ancestor's namespace, a bad fd, a non-namespace file: errors. */
+static void setns_errors(void)
+{
+	pid_t init;
+
+	begin_case();
+	outer_ns_fd = open_ns(getpid());
+	EXPECT_TRUE(outer_ns_fd >= 0);
+	init = spawn_ns_init(body_setns_up);
+	EXPECT_EQ(recv_long(), -EINVAL);
+	EXPECT_EQ(recv_long(), -EBADF);
+	EXPECT_EQ(recv_long(), -EINVAL);
+	EXPECT_EQ(recv_long(), -EINVAL);
+	EXPECT_EQ(wait_status(init), exit_status(0));
+	if (outer_ns_fd >= 0)
+		close(outer_ns_fd);
+	end_case();
+}
+
 static const struct tap_case cases[] = {
 	TAP_CASE(clone_child_is_pid_1),
 	TAP_CASE(clone_child_ppid_0),
@@ -1416,6 +1507,8 @@ static const struct tap_case cases[] = {
 	TAP_CASE(reboot_power_off_sigint),
 	TAP_CASE(reboot_halt_from_member_sigint),
 	TAP_CASE(reboot_cad_on_einval),
+	TAP_CASE(setns_next_child_in_target),
+	TAP_CASE(setns_errors),
 };
 
 int main(int argc, char **argv)

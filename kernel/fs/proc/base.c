@@ -37,6 +37,7 @@
 #include "kmalloc.h"
 #include "mm_space.h"
 #include "mount.h"
+#include "nsfs.h"
 #include "pid_namespace.h"
 #include "printk.h"
 #include "process.h"
@@ -53,6 +54,7 @@
 static bool flush_disabled;		/* proc.flush=0 */
 
 static int fdinfo_show(struct proc_buf *pb, const struct proc_task *task);
+static const struct inode_operations proc_ns_link_iops;
 
 /* ---- what is in a pid directory ---- */
 
@@ -237,11 +239,15 @@ static int link_ns_pid(const struct proc_task *task, char *buf, size_t size)
 	return link_ns(pid_ns_of(task->p->pid), buf, size);
 }
 
+/* link_ns_children() - where the task's next children go; ENOENT while that namespace has
+ * no init yet (after unshare, before the first fork), as Linux up to 6.18 (rule 41). */
 static int link_ns_children(const struct proc_task *task, char *buf, size_t size)
 {
-	if (!task->p->pid_ns_for_children)
+	struct pid_namespace *ns = task->p->pid_ns_for_children;
+
+	if (!ns || !ns->child_reaper)
 		return -ENOENT;
-	return link_ns(task->p->pid_ns_for_children, buf, size);
+	return link_ns(ns, buf, size);
 }
 
 /* link_fd() - fd/N: the open file's path, or "pipe:[ino]" for a pipe (no name), under
@@ -268,6 +274,35 @@ static int link_fd(const struct proc_task *task, int fd, char *buf, size_t size)
 	}
 	spin_unlock(&files->file_lock);
 	return len;
+}
+
+/**
+ * proc_pid_jump_link() - following ns/pid or ns/pid_for_children: straight to an nsfs file
+ * for the namespace (kernel/fs/nsfs.c), which open() then opens and setns() takes.
+ * Context: no spinlock held. Return: 0 with @out set (counted), -ENOENT, -ESRCH, -ENOMEM.
+ */
+int proc_pid_jump_link(struct inode *inode, struct path *out)
+{
+	struct proc_inode *pi = proc_i(inode);
+	struct pid_namespace *ns = NULL;
+	struct proc_task task;
+	int err;
+
+	spin_lock(&tasklist_lock);
+	if (proc_task_get(pi, &task)) {
+		if (pi->pentry == &ns_entries[0])
+			ns = pid_ns_of(task.p->pid);
+		else if (task.p->pid_ns_for_children && task.p->pid_ns_for_children->child_reaper)
+			ns = task.p->pid_ns_for_children;
+		if (ns)
+			get_pid_ns(ns);
+	}
+	spin_unlock(&tasklist_lock);
+	if (!ns)
+		return -ENOENT;
+	err = nsfs_path_of(ns, out);
+	put_pid_ns(ns);
+	return err;
 }
 
 /**
@@ -339,6 +374,12 @@ int proc_thread_self_link(struct pid_namespace *ns, char *buf, size_t size)
 	n = snprintf(buf, size, "%d/task/%d", tgid, tid);
 	return (size_t)n < size ? n : -ERANGE;
 }
+
+/* ns/pid and ns/pid_for_children read as text but open as the namespace (nsfs). */
+static const struct inode_operations proc_ns_link_iops = {
+	.get_link = proc_pid_get_link,
+	.jump_link = proc_pid_jump_link,
+};
 
 /* ---- lookups ---- */
 
@@ -459,8 +500,10 @@ static struct dentry *lookup_in_subdir(struct proc_inode *dir, struct dentry *d)
 				continue;
 			inode = new_task_inode(sb, ns_entries[i].mode, PROC_PID_LINK, dir->pid,
 					       dir->thread, 0x30 + i);
-			if (inode)
+			if (inode) {
 				proc_i(inode)->pentry = &ns_entries[i];
+				inode->i_op = &proc_ns_link_iops;	/* a magic link */
+			}
 			return add(d, inode, true);
 		}
 		return add(d, NULL, false);

@@ -87,6 +87,7 @@ struct dentry *proc_pid_lookup(struct inode *dir, struct dentry *d, pid_t nr);
 int proc_pid_readdir(struct file *f, struct dir_context *ctx, int64_t first_pos);
 int proc_pid_file_generate(struct proc_inode *pi, struct proc_buf *pb);
 int proc_pid_get_link(struct inode *inode, char *buf, size_t size);
+int proc_pid_jump_link(struct inode *inode, struct path *out);
 int proc_self_link(struct pid_namespace *ns, char *buf, size_t size);
 int proc_thread_self_link(struct pid_namespace *ns, char *buf, size_t size);
 void proc_pid_evict(struct proc_inode *pi);
