@@ -37,7 +37,7 @@ ifeq ($(KVM),1)
 QEMU_FLAGS += -enable-kvm -cpu host
 endif
 
-.PHONY: all deps qemu debug gdb test bench bench-host bench-compare format clean FORCE
+.PHONY: all deps qemu debug gdb test bench bench-host bench-compare bench-flush format clean FORCE
 all: deps $(B)/kernel.elf $(B)/reaper.iso
 
 deps:
@@ -108,8 +108,12 @@ gdb: $(B)/kernel.elf
 # `make bench` boots reaper with init=/bin/procbench (TCG unless KVM=1) and prints its lines and
 # the boot-to-init time measured here; `make bench-host` runs the same binary on this machine
 # (as root for the pidns lines); `make bench-compare` runs both and prints them side by side.
+# `make bench-flush` boots reaper twice, as is and with proc.flush=0, and prints the two side
+# by side (procbench -o fork-exit-wait,proc unless BENCH_ARGS says otherwise); BENCH_BOOTS=3
+# boots each side three times, alternately, and adds the spread of the medians.
 # BENCH_ARGS go to procbench, e.g. BENCH_ARGS="-o pidns -r 3" (tools/bench.py).
 BENCH_ARGS ?=
+BENCH_BOOTS ?= 1
 BENCH_FLAGS = --kernel $(B)/kernel.stripped.elf --initramfs $(B)/initramfs.cpio --build $(B) \
 	--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" --binary $(B)/user/bench/procbench \
 	--args "$(BENCH_ARGS)"
@@ -122,6 +126,9 @@ bench-host: $(B)/user/bench/procbench
 
 bench-compare: deps $(B)/kernel.stripped.elf $(B)/initramfs.cpio
 	@$(PYTHON) tools/bench.py compare $(BENCH_FLAGS)
+
+bench-flush: deps $(B)/kernel.stripped.elf $(B)/initramfs.cpio
+	@$(PYTHON) tools/bench.py flush $(BENCH_FLAGS) --boots $(BENCH_BOOTS)
 
 format:
 	clang-format -i $(shell find kernel arch tests user -name '*.[ch]' 2>/dev/null)

@@ -6,6 +6,7 @@ Usage:
                    [--args "PROCBENCH ARGS"] [--timeout SECS]
   bench.py host    --binary build/user/bench/procbench [--args "PROCBENCH ARGS"]
   bench.py compare (the options of both)
+  bench.py flush   (the options of reaper) [--boots N]
 
 reaper: makes build/iso-bench.iso with the command line "init=/bin/procbench [-- ARGS]"
 (tests/harness/testlib.ensure_iso, cached), boots it in QEMU with the serial console on our
@@ -17,6 +18,13 @@ serial log is kept in build/bench-logs/reaper.log.
 host: runs the same static binary natively and echoes its lines (the pidns benchmarks need
 root there).
 compare: both, then a table of medians side by side with the ratio reaper/host.
+flush: boots reaper twice: with the flush of reaped tasks' /proc entries (the default), and
+with the teaching toggle proc.flush=0 before init= (docs/proc.md), each from an ISO of its own
+(build/iso-bench-flush1.iso, -flush0.iso; logs build/bench-logs/reaper-flush1.log, -flush0.log),
+then a table flush=1 / flush=0. Without --args, procbench runs "-o fork-exit-wait,proc".
+With --boots N, each side boots N times (alternately, the flush first) and the table gives the
+median of the N medians, followed by their range, the noise to judge a difference by; the logs
+are the last boot's.
 
 Benchmarks are not tests (DESIGN.md §11): this script judges no time. It exits non-zero only
 when it could not run a side at all (no ISO, QEMU timed out). Figures and how to read them:
@@ -28,6 +36,7 @@ import os
 import queue
 import re
 import shlex
+import statistics
 import subprocess
 import sys
 import threading
@@ -38,6 +47,9 @@ REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.join(REPO, "tests", "harness"))
 import testlib  # noqa: E402
 
+FLUSH_ARGS = "-o fork-exit-wait,proc"   # what flush runs unless --args says otherwise
+FLUSH_OFF = "proc.flush=0"                # the teaching toggle (kernel/fs/proc/base.c)
+FLUSH_OFF_LOGGED = "proc: proc.flush=0"   # how the kernel says at boot that it took it
 DEFAULT_QEMU_FLAGS = ("-m 256 -smp 1 -no-reboot -display none "
                       "-device isa-debug-exit,iobase=0xf4,iosize=0x04")
 ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -96,16 +108,21 @@ def record(results, line):
     results[name] = (float(r.group(1)), r.group(2), rest) if r else (None, None, rest)
 
 
-def run_reaper(args, echo=True):
-    """Boot reaper with procbench as init. Returns the results dict, or None if it failed."""
+def run_reaper(args, echo=True, options="", tag=""):
+    """Boot reaper with procbench as init and the kernel options (before init=) in options.
+    A tag names the ISO and the log apart: build/iso-bench-TAG.iso, reaper-TAG.log. Returns
+    the results dict, or None if it failed."""
     build = args.build
-    iso = os.path.join(build, "iso-bench.iso")
-    cmdline = "init=/bin/procbench" + (" -- " + args.args if args.args.strip() else "")
+    suffix = "-" + tag if tag else ""
+    iso = os.path.join(build, "iso-bench%s.iso" % suffix)
+    cmdline = (options + " " if options else "") + "init=/bin/procbench"
+    cmdline += (" -- " + args.args) if args.args.strip() else ""
     err = testlib.ensure_iso(iso, args.kernel, args.initramfs, cmdline)
     if err:
         print("bench.py: could not make %s:\n%s" % (iso, err))
         return None
     logdir = os.path.join(build, "bench-logs")
+    logname = "reaper%s.log" % suffix
     os.makedirs(logdir, exist_ok=True)
     cmd = ([args.qemu] + shlex.split(args.qemu_flags) +
            ["-chardev", "stdio,id=console,signal=off", "-serial", "chardev:console",
@@ -114,7 +131,7 @@ def run_reaper(args, echo=True):
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL)
     results = {}
-    with open(os.path.join(logdir, "reaper.log"), "w") as log:
+    with open(os.path.join(logdir, logname), "w") as log:
         for when, line in stream(proc, start + args.timeout):
             log.write(line + "\n")
             if "boot-to-init" not in results and INIT_FIRST_RE.match(line):
@@ -128,8 +145,8 @@ def run_reaper(args, echo=True):
                 if echo:
                     print(line, flush=True)
     if not finished(proc, start + args.timeout):
-        print("bench.py: reaper timed out after %g s (log: %s/reaper.log)"
-              % (args.timeout, logdir))
+        print("bench.py: reaper timed out after %g s (log: %s/%s)"
+              % (args.timeout, logdir, logname))
         return None
     return results
 
@@ -156,22 +173,77 @@ def cell(entry):
     return ("%.2f" % median) if median is not None else text
 
 
-def print_table(reaper, host):
-    """Medians side by side, with the ratio reaper/host where both ran."""
-    names = list(host) + [n for n in reaper if n not in host]
-    print("%-22s %-5s %16s %16s %12s" % ("benchmark", "unit", "reaper", "host", "reaper/host"))
+def print_table(a, b, a_label, b_label):
+    """Medians side by side, with the ratio a/b where both ran (and b's is not 0); in b's
+    order, then what only a has, boot-to-init last."""
+    names = list(b) + [n for n in a if n not in b]
+    names.sort(key=lambda n: n == "boot-to-init")
+    ratio_label = "%s/%s" % (a_label, b_label)
+    row = "%-22s %-9s %16s %16s %16s"
+    print(row % ("benchmark", "unit", a_label, b_label, ratio_label))
     for name in names:
-        r, h = reaper.get(name), host.get(name)
-        unit = next((e[1] for e in (r, h) if e and e[1]), "")
+        x, y = a.get(name), b.get(name)
+        unit = next((e[1] for e in (x, y) if e and e[1]), "")
         ratio = "-"
-        if r and h and r[0] is not None and h[0] is not None and h[0] > 0:
-            ratio = "%.2f" % (r[0] / h[0])
-        print("%-22s %-5s %16s %16s %12s" % (name, unit, cell(r), cell(h), ratio))
+        if x and y and x[0] is not None and y[0] is not None and y[0] != 0:
+            ratio = "%.2f" % (x[0] / y[0])
+        print(row % (name, unit, cell(x), cell(y), ratio))
+
+
+def combine(runs):
+    """One results dict from several boots': each median is the median of the boots' medians
+    (a failure's text if a boot failed it); the second dict holds each one's (min, max)."""
+    merged, spread = {}, {}
+    for name in dict.fromkeys(n for r in runs for n in r):
+        entries = [r[name] for r in runs if name in r]
+        values = [e[0] for e in entries if e[0] is not None]
+        if len(values) < len(entries):
+            merged[name] = next(e for e in entries if e[0] is None)
+            continue
+        merged[name] = (statistics.median(values), entries[0][1], entries[0][2])
+        spread[name] = (min(values), max(values))
+    return merged, spread
+
+
+def print_spread(on, off):
+    """With several boots: the range of each side's per-boot medians, to judge the noise by."""
+    print("\nmedians of the single boots, lowest .. highest:")
+    for name in sorted(on, key=lambda n: n == "boot-to-init"):
+        if name in off:
+            print("%-22s flush=1 %9.2f .. %-9.2f flush=0 %9.2f .. %.2f"
+                  % ((name,) + on[name] + off[name]))
+
+
+def run_flush(args):
+    """Boot with the flush and without, args.boots times each, alternately so that a change
+    in the host's load hits both sides; print the table. Returns the exit status."""
+    sides = (("flush=1", "", "flush1"), ("flush=0", FLUSH_OFF, "flush0"))
+    runs = {label: [] for label, _, _ in sides}
+    if not args.args.strip():
+        args.args = FLUSH_ARGS
+    for boot in range(1, args.boots + 1):
+        for label, options, tag in sides:
+            print("== %s (boot %d of %d)" % (options or "proc.flush=1, the default", boot,
+                                            args.boots), flush=True)
+            results = run_reaper(args, options=options, tag=tag)
+            if results is None:
+                return 1
+            runs[label].append(results)
+    log = os.path.join(args.build, "bench-logs", "reaper-flush0.log")
+    if FLUSH_OFF_LOGGED not in open(log, errors="replace").read():
+        print("bench.py: no '%s' in %s: the toggle may not have taken effect"
+              % (FLUSH_OFF_LOGGED, log))
+    (on, on_spread), (off, off_spread) = combine(runs["flush=1"]), combine(runs["flush=0"])
+    print()
+    print_table(on, off, "flush=1", "flush=0")
+    if args.boots > 1:
+        print_spread(on_spread, off_spread)
+    return 0
 
 
 def parse_args():
     ap = argparse.ArgumentParser(description="Run procbench on reaper and/or the host.")
-    ap.add_argument("mode", choices=("reaper", "host", "compare"))
+    ap.add_argument("mode", choices=("reaper", "host", "compare", "flush"))
     ap.add_argument("--kernel", default=os.path.join("build", "kernel.stripped.elf"))
     ap.add_argument("--initramfs", default=os.path.join("build", "initramfs.cpio"))
     ap.add_argument("--build", default="build")
@@ -180,6 +252,8 @@ def parse_args():
     ap.add_argument("--binary", default=os.path.join("build", "user", "bench", "procbench"))
     ap.add_argument("--args", default="", help="procbench's arguments, e.g. '-o pidns -r 3'")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per run")
+    ap.add_argument("--boots", type=int, default=1,
+                    help="flush: boots per setting (the table then gives medians of medians)")
     return ap.parse_args()
 
 
@@ -190,12 +264,14 @@ def main():
         return 0
     if args.mode == "reaper":
         return 0 if run_reaper(args) is not None else 1
+    if args.mode == "flush":
+        return run_flush(args)
     print("== host (%s)" % " ".join([args.binary] + shlex.split(args.args)), flush=True)
     host = run_host(args)
     print("== reaper (QEMU: %s)" % args.qemu_flags, flush=True)
     reaper = run_reaper(args)
     print()
-    print_table(reaper or {}, host)
+    print_table(reaper or {}, host, "reaper", "host")
     return 0 if reaper is not None else 1
 
 
