@@ -200,32 +200,6 @@ static int ramfs_setattr(struct dentry *d, const struct iattr *attr)
 	return 0;
 }
 
-/* dt_type() - the d_type of an inode mode. */
-static unsigned int dt_type(unsigned int mode)
-{
-	return (mode & S_IFMT) >> 12;
-}
-
-/* emit_dots() - positions 0 (".") and 1 (".."). Return: false if the buffer filled. */
-static bool emit_dots(struct file *f, struct dir_context *ctx)
-{
-	if (ctx->pos == 0) {
-		if (!dir_emit(ctx, ".", 1, f->f_inode->i_ino, DT_DIR, 1))
-			return false;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		struct dentry *parent = dget_parent(f->f_dentry);
-		bool ok = dir_emit(ctx, "..", 2, parent->d_inode->i_ino, DT_DIR, 2);
-
-		dput(parent);
-		if (!ok)
-			return false;
-		ctx->pos = 2;
-	}
-	return true;
-}
-
 /**
  * ramfs_iterate() - readdir: ".", "..", then the positive children in d_seq order; a child's
  * position is its d_seq, and the position after it d_seq + 1.
@@ -235,12 +209,12 @@ static int ramfs_iterate(struct file *f, struct dir_context *ctx)
 {
 	struct dentry *c;
 
-	if (!emit_dots(f, ctx))
+	if (!dir_emit_dots(f, ctx))
 		return 0;
 	while ((c = d_next_child(f->f_dentry, (uint64_t)ctx->pos))) {
 		struct inode *inode = c->d_inode;	/* stable: we hold @c */
 		bool ok = dir_emit(ctx, c->d_name.name, c->d_name.len, inode->i_ino,
-				   dt_type(inode->i_mode), (int64_t)c->d_seq + 1);
+				   dir_type_of(inode->i_mode), (int64_t)c->d_seq + 1);
 
 		if (ok)
 			ctx->pos = (int64_t)c->d_seq + 1;

@@ -15,7 +15,9 @@
  * Locking: none of its own; ->iterate() takes the dcache lock per child.
  * See also: kernel/include/file.h (struct dir_context), kernel/fs/ramfs.c (ramfs_iterate).
  * Linux: fs/readdir.c (getdents64, filldir64), fs/libfs.c (dcache_readdir). */
+#include "dcache.h"
 #include "file.h"
+#include "vfs.h"
 #include "fs.h"
 #include "arch.h"
 #include "kmalloc.h"
@@ -106,4 +108,29 @@ long do_getdents64(int fd, uaddr_t udirp, size_t count)
 long sys_getdents64(const struct syscall_args *a)
 {
 	return do_getdents64((int)a->arg[0], a->arg[1], (size_t)(unsigned int)a->arg[2]);
+}
+
+/**
+ * dir_emit_dots() - a directory's first two entries, "." (position 0) and ".." (position 1),
+ * for any filesystem's iterate(); ctx->pos is 2 after them.
+ * @f: the open directory; @ctx: the readdir context.
+ * Context: no spinlock held. Return: false if the buffer filled (iterate() stops there).
+ */
+bool dir_emit_dots(struct file *f, struct dir_context *ctx)
+{
+	if (ctx->pos == 0) {
+		if (!dir_emit(ctx, ".", 1, f->f_inode->i_ino, DT_DIR, 1))
+			return false;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		struct dentry *parent = dget_parent(f->f_dentry);
+		bool ok = dir_emit(ctx, "..", 2, parent->d_inode->i_ino, DT_DIR, 2);
+
+		dput(parent);
+		if (!ok)
+			return false;
+		ctx->pos = 2;
+	}
+	return true;
 }

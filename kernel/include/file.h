@@ -60,6 +60,15 @@ struct dir_context {
 	int64_t pos;
 };
 
+bool dir_emit_dots(struct file *f, struct dir_context *ctx);
+
+/* dir_type_of() - the d_type (DT_DIR, DT_REG, DT_LNK ...) of an inode mode: its S_IFMT
+ * bits, shifted, as Linux's values are chosen to be. */
+static inline unsigned int dir_type_of(unsigned int mode)
+{
+	return (mode & 0170000) >> 12;
+}
+
 static inline bool dir_emit(struct dir_context *ctx, const char *name, size_t len, uint64_t ino,
 			    unsigned int d_type, int64_t next_pos)
 {

@@ -600,31 +600,6 @@ static void emit_nrs(struct nr_list *l, struct dir_context *ctx, int64_t base, u
 	}
 }
 
-/* emit_dots() - "." and ".." (0 and 1). Return: false if the buffer filled. */
-static bool emit_dots(struct file *f, struct dir_context *ctx)
-{
-	if (ctx->pos == 0) {
-		if (!dir_emit(ctx, ".", 1, f->f_inode->i_ino, DT_DIR, 1))
-			return false;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		struct dentry *parent = dget_parent(f->f_dentry);
-		bool ok = dir_emit(ctx, "..", 2, parent->d_inode->i_ino, DT_DIR, 2);
-
-		dput(parent);
-		if (!ok)
-			return false;
-		ctx->pos = 2;
-	}
-	return true;
-}
-
-static unsigned int dtype(unsigned int mode)
-{
-	return S_ISDIR(mode) ? DT_DIR : S_ISLNK(mode) ? DT_LNK : DT_REG;
-}
-
 /* emit_table() - a table of entries from position 2 on. */
 static void emit_table(struct proc_inode *pi, const struct pid_entry *t, size_t n,
 		       struct dir_context *ctx)
@@ -634,7 +609,7 @@ static void emit_table(struct proc_inode *pi, const struct pid_entry *t, size_t 
 
 		if (!dir_emit(ctx, e->name, strlen(e->name),
 			      pid_ino(pi->pid, proc_sb_ns(pi->vfs_inode.i_sb), 1 + (ctx->pos - 2)),
-			      dtype(e->mode), ctx->pos + 1))
+			      dir_type_of(e->mode), ctx->pos + 1))
 			return;
 	}
 }
@@ -690,7 +665,7 @@ int proc_pid_readdir(struct file *f, struct dir_context *ctx, int64_t first_pos)
 	struct nr_list l = { .ns = proc_sb_ns(f->f_inode->i_sb) };
 	int err;
 
-	if (first_pos == 0 && !emit_dots(f, ctx))
+	if (first_pos == 0 && !dir_emit_dots(f, ctx))
 		return 0;
 	if (first_pos == 0 && pi->kind == PROC_PID_DIR) {
 		emit_table(pi, pid_entries, nr_entries(pi), ctx);

@@ -402,38 +402,13 @@ static struct dentry *proc_dir_lookup(struct inode *dir, struct dentry *d)
 	return add_entry_dentry(dir->i_sb, d, find_child(pi->entry, d));
 }
 
-/* emit_dots() - "." and ".." (positions 0 and 1). Return: false if the buffer is full. */
-static bool emit_dots(struct file *f, struct dir_context *ctx)
-{
-	if (ctx->pos == 0) {
-		if (!dir_emit(ctx, ".", 1, f->f_inode->i_ino, DT_DIR, 1))
-			return false;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		struct dentry *parent = dget_parent(f->f_dentry);
-		bool ok = dir_emit(ctx, "..", 2, parent->d_inode->i_ino, DT_DIR, 2);
-
-		dput(parent);
-		if (!ok)
-			return false;
-		ctx->pos = 2;
-	}
-	return true;
-}
-
-static unsigned int dtype_of(unsigned int mode)
-{
-	return S_ISDIR(mode) ? DT_DIR : S_ISLNK(mode) ? DT_LNK : DT_REG;
-}
-
 /* emit_entries() - the children of static directory @dir from position 2 on. */
 static bool emit_entries(const struct proc_entry *dir, struct dir_context *ctx)
 {
 	for (; ctx->pos >= 2 && (size_t)ctx->pos - 2 < dir->nr_children; ctx->pos++) {
 		const struct proc_entry *e = &dir->children[ctx->pos - 2];
 
-		if (!dir_emit(ctx, e->name, strlen(e->name), entry_ino(e), dtype_of(e->mode),
+		if (!dir_emit(ctx, e->name, strlen(e->name), entry_ino(e), dir_type_of(e->mode),
 			      ctx->pos + 1))
 			return false;
 	}
@@ -448,7 +423,7 @@ static bool emit_entries(const struct proc_entry *dir, struct dir_context *ctx)
  */
 static int proc_root_iterate(struct file *f, struct dir_context *ctx)
 {
-	if (!emit_dots(f, ctx) || !emit_entries(&proc_root_dir, ctx))
+	if (!dir_emit_dots(f, ctx) || !emit_entries(&proc_root_dir, ctx))
 		return 0;
 	if (ctx->pos < PROC_PID_POS)
 		ctx->pos = PROC_PID_POS;
@@ -462,7 +437,7 @@ static int proc_dir_iterate(struct file *f, struct dir_context *ctx)
 
 	if (pi->kind != PROC_ENTRY)
 		return proc_pid_readdir(f, ctx, 0);
-	if (emit_dots(f, ctx))
+	if (dir_emit_dots(f, ctx))
 		emit_entries(pi->entry, ctx);
 	return 0;
 }
