@@ -426,6 +426,28 @@ static void sys(void)
 	RUN(rows);
 }
 
+/* The calls of the ptrace, pid-namespace and procfs issues: bad flags, fds, pids, pointers. */
+static void ns_ptrace_syslog(void)
+{
+	static const struct row rows[] = {
+		ROW(EINVAL, unshare, 0x1),			/* a signal number: no flag */
+		ROW(EINVAL, unshare, 0x4000),			/* CLONE_VFORK: not for unshare */
+		ROW(EBADF, setns, -1, 0),
+		ROW(EBADF, setns, CLOSED_FD, 0x20000000),
+		ROW(EINVAL, setns, RO_FD, 0),		/* a file, not a namespace */
+		ROW(ESRCH, ptrace, 12, NOPID, 0, KADDR),	/* GETREGS: no such pid */
+		ROW(ESRCH, ptrace, 12, CHILD, 0, KADDR),	/* not our tracee */
+		ROW(EPERM, ptrace, 16, SELF_PID, 0, 0),	/* ATTACH ourselves */
+		ROW(EIO, ptrace, 0x4206, CHILD, 1, 0),	/* SEIZE with an address */
+		ROW(ESRCH, ptrace, 0x4206, NOPID, 0, 0),
+		ROW(EINVAL | ROOT_ONLY, syslog, 99, BUF, 16),	/* no such action */
+		ROW(EINVAL | ROOT_ONLY, syslog, 3, 0, 16),	/* READ_ALL into NULL */
+		ROW(EINVAL | ROOT_ONLY, syslog, 3, BUF, -1),
+		ROW(EFAULT | ROOT_ONLY, syslog, 3, KADDR, 65536),
+	};
+	RUN(rows);
+}
+
 static void time_family(void)
 {
 	static const struct row rows[] = {
@@ -960,6 +982,7 @@ static const struct tap_case cases[] = {
 	TAP_CASE(mmap_family),
 	TAP_CASE(process),
 	TAP_CASE(sys),
+	TAP_CASE(ns_ptrace_syslog),
 	TAP_CASE(time_family),
 	TAP_CASE(arch),
 	TAP_CASE(read_write),
