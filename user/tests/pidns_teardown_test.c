@@ -24,8 +24,8 @@
  * the one a tracer attaches to. Members whose parent is outside are numbered by fork().
  * After init is reaped, kill(nr, 0) must fail with ESRCH for every number of the census.
  *
- * The case frame (alarm, tracking, end_case) and the safety rules are pidns_test.c's: only
- * our own children are killed by number; nothing here signals 1, 0 or -1.
+ * The case frame (alarm, tracking, end_case: tap.h's) and the safety rules are pidns_test.c's:
+ * only our own children are killed by number; nothing here signals 1, 0 or -1.
  * The stress case runs PIDNS_STRESS_ROUNDS (default 200) random rounds, within a time budget
  * (slow emulation), seeded by PIDNS_STRESS_SEED (default fixed); both are printed.
  * See also: pidns_test.c, ptrace_test.c, kernel/pid_namespace.c (zap_pid_ns_processes),
@@ -46,7 +46,6 @@
 #include "tap.h"
 
 #define CASE_TIMEOUT	 10  /* seconds before a case's blocking calls start failing */
-#define MAX_TRACKED	 8   /* children of the suite one case (or round) may create */
 #define MAX_MEMBERS	 64  /* numbers a census may find */
 #define MAX_KINDS	 8   /* members a test init forks */
 #define MAX_TARGETS	 8   /* tracees of one tracer */
@@ -73,9 +72,6 @@ enum kind {
 static const int kind_tasks[NKINDS] = { 1, 1, 1, 1, 4, 2, 2 };	 /* tasks (threads) each */
 static const int kind_readies[NKINDS] = { 1, 1, 1, 1, 1, 2, 1 }; /* NESTED: its init */
 
-static volatile sig_atomic_t timed_out; /* the running case's alarm went off */
-static pid_t tracked[MAX_TRACKED];	/* the suite's children made by the running case */
-static int ntracked;
 static char outer_ns_link[64]; /* Linux: readlink of /proc/self/ns/pid at start */
 static pid_t pid_max = 32768;  /* numbers wrap here (Linux's default, reaper's) */
 
@@ -96,6 +92,7 @@ static bool outer_ignores_sigchld;    /* the outside parent lets them be auto-re
 static void (*outer_role)(void);      /* what the outside parent does once told to go */
 static long outer_delay_ms;	      /* ... e.g. how long it holds its dead members */
 static pid_t outer_kids[MAX_TARGETS]; /* in the outside parent: the members it forked */
+static pid_t outer_parent;	      /* its number, set by spawn_outside_parent() */
 static struct {
 	pid_t target[MAX_TARGETS];
 	int n;
@@ -105,23 +102,7 @@ static struct {
 	long gap_ms;   /* between two reaps */
 } tplan;
 
-/* --- Case frame: timeout, tracking, cleanup (as pidns_test.c) ------------------------- */
-
-static void on_alarm(int sig)
-{
-	(void)sig;
-	timed_out = 1;
-	alarm(1); /* keep interrupting the blocking calls that follow, too */
-}
-
-static void close_pipe(int p[2])
-{
-	if (p[0] >= 0) {
-		close(p[0]);
-		close(p[1]);
-	}
-	p[0] = p[1] = -1;
-}
+/* --- Case frame: tap_case_begin/end (tap.h), the case's pipes and plan ------------------ */
 
 static void open_pipes(void)
 {
@@ -134,180 +115,72 @@ static void open_pipes(void)
 
 static void close_pipes(void)
 {
-	close_pipe(reports);
-	close_pipe(init_reports);
-	close_pipe(go_init);
-	close_pipe(go_outer);
-	close_pipe(go_tracer);
+	tap_close_pipe(reports);
+	tap_close_pipe(init_reports);
+	tap_close_pipe(go_init);
+	tap_close_pipe(go_outer);
+	tap_close_pipe(go_tracer);
 }
 
 /* begin_case() - arm the timeout (no SA_RESTART: a hung wait returns EINTR), open pipes,
  * and forget the previous case's plan. */
 static void begin_case(void)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };
-
-	sigaction(SIGALRM, &sa, NULL);
-	timed_out = 0;
-	ntracked = 0;
+	tap_case_begin(CASE_TIMEOUT);
 	nkinds = outer_members = 0;
 	init_exit_code = 0;
 	outer_ignores_sigchld = false;
 	outer_role = NULL;
 	memset(&tplan, 0, sizeof(tplan));
 	open_pipes();
-	alarm(CASE_TIMEOUT);
 }
 
-static pid_t track(pid_t pid)
-{
-	if (pid > 0 && ntracked < MAX_TRACKED)
-		tracked[ntracked++] = pid;
-	return pid;
-}
-
-static void untrack(pid_t pid)
-{
-	for (int i = 0; i < ntracked; i++)
-		if (tracked[i] == pid)
-			tracked[i] = tracked[--ntracked];
-}
-
-/* send_signal() - kill() that refuses numbers <= 1: on the Linux host kill(-1, ...) would hit
- * every process, and no number <= 1 is ever ours to signal here. */
-static int send_signal(pid_t pid, int sig)
-{
-	if (pid <= 1) {
-		errno = ESRCH;
-		return -1;
-	}
-	return kill(pid, sig);
-}
-
-/* kill_and_reap() - SIGKILL our children (a namespace init takes its members with it) and
- * reap everything, orphans included (we are a subreaper). Return: false if it hung. */
-static bool kill_and_reap(void)
-{
-	int interrupted = 0;
-
-	for (int i = 0; i < ntracked; i++)
-		if (tracked[i] > 1)
-			send_signal(tracked[i], SIGKILL);
-	ntracked = 0;
-	while (interrupted < 3) {
-		if (waitpid(-1, NULL, __WALL) > 0)
-			continue;
-		if (errno != EINTR)
-			return true;
-		interrupted++; /* something we do not know of hangs on: give up after 3 s */
-	}
-	return false;
-}
-
+/* end_case() - SIGKILL our children (a namespace init takes its members with it), reap
+ * everything (orphans come to us, the subreaper), fail the case if it timed out. */
 static void end_case(void)
 {
-	kill_and_reap();
+	tap_case_end();
 	close_pipes();
-	if (timed_out)
-		tap_fail(__FILE__, __LINE__, "timed out after %d s", CASE_TIMEOUT);
-	alarm(0);
-	timed_out = 0;
 }
 
 /* --- Small tools ----------------------------------------------------------------------- */
 
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
-static long result(long ret)
-{
-	return ret == -1 ? -errno : ret;
-}
-
-static void write_long(int fd, long v)
-{
-	if (write(fd, &v, sizeof(v)) != sizeof(v))
-		_exit(120);
-}
-
 /* send_long() - a helper outside reports; init_send() - the namespace reports. */
 static void send_long(long v)
 {
-	write_long(reports[1], v);
+	tap_write_long(reports[1], v);
 }
 
 static void init_send(long v)
 {
-	write_long(init_reports[1], v);
+	tap_write_long(init_reports[1], v);
 }
 
-/* read_long() - the next value on @fd; LONG_MIN if the case timed out first. */
-static long read_long(int fd)
-{
-	long v;
-
-	if (read(fd, &v, sizeof(v)) != sizeof(v))
-		return LONG_MIN;
-	return v;
-}
-
+/* recv_long(), recv_init() - the next value on either; LONG_MIN if the case timed out. */
 static long recv_long(void)
 {
-	return read_long(reports[0]);
+	return tap_read_long(reports[0]);
 }
 
 static long recv_init(void)
 {
-	return read_long(init_reports[0]);
+	return tap_read_long(init_reports[0]);
 }
 
 static void wait_for_go(const int p[2])
 {
-	char c;
-
-	if (read(p[0], &c, 1) != 1)
-		_exit(121);
+	tap_wait_go(p);
 }
 
 static void go(const int p[2])
 {
-	if (write(p[1], "g", 1) != 1)
-		tap_fail(__FILE__, __LINE__, "write: %s", tap_errno_name(errno));
-}
-
-static int exit_status(int code)
-{
-	return code << 8;
+	tap_go(p, 'g');
 }
 
 /* wait_status() - wait for our child @pid. Return: its status word, or -1 (see the note). */
 static int wait_status(pid_t pid)
 {
-	int status;
-
-	if (pid <= 0)
-		return -1;
-	if (waitpid(pid, &status, __WALL) != pid) {
-		tap_note("waitpid(%d): %s", pid, tap_errno_name(errno));
-		return -1;
-	}
-	untrack(pid);
-	return status;
-}
-
-/* reap_status() - in a child: wait for its own child or tracee @pid. Return: status or
- * -errno. */
-static long reap_status(pid_t pid)
-{
-	int status;
-
-	if (waitpid(pid, &status, __WALL) != pid)
-		return -errno;
-	return status;
+	return tap_wait_status(pid, __WALL);
 }
 
 /* wait_dead() - in a child: block until its child or tracee @pid has died, without reaping
@@ -331,11 +204,11 @@ static void expect_not_reapable(pid_t init, pid_t held)
 
 		if (!EXPECT_EQ(got, 0)) {
 			if (got == init)
-				untrack(init);
+				tap_untrack(init);
 			return;
 		}
-		EXPECT_EQ(send_signal(held, 0), 0);
-		sleep_ms(SAMPLE_GAP_MS);
+		EXPECT_EQ(tap_kill(held, 0), 0);
+		tap_sleep_ms(SAMPLE_GAP_MS);
 	}
 }
 
@@ -517,7 +390,7 @@ static pid_t spawn_ns_init(void)
 	}
 	if (!EXPECT_TRUE(nr > 0))
 		return -1;
-	track(nr);
+	tap_track(nr);
 	return EXPECT_EQ(recv_init(), READY) ? nr : -1;
 }
 
@@ -537,7 +410,7 @@ static void body_outside_parent(void)
 		become_ns_init();
 		init_body();
 	}
-	send_long(result(init));
+	send_long(tap_result(init));
 	new_ready_pipe();
 	for (int i = 0; i < outer_members; i++)
 		send_long(outer_kids[i] = fork_member(i % 2 ? THREADED : TRACEABLE));
@@ -562,11 +435,11 @@ static pid_t spawn_outside_parent(pid_t *member)
 		body_outside_parent();
 		_exit(0);
 	}
-	track(parent);
+	outer_parent = tap_track(parent);
 	init = recv_long();
 	if (!EXPECT_TRUE(init > 1))
 		return -1;
-	track(init);
+	tap_track(init);
 	for (int i = 0; i < outer_members; i++)
 		member[i] = recv_long();
 	EXPECT_EQ(recv_long(), READY);
@@ -579,9 +452,9 @@ static void outer_reap_late(void)
 {
 	for (int i = 0; i < outer_members; i++)
 		send_long(wait_dead(outer_kids[i]));
-	sleep_ms(outer_delay_ms);
+	tap_sleep_ms(outer_delay_ms);
 	for (int i = 0; i < outer_members; i++)
-		send_long(reap_status(outer_kids[i]));
+		send_long(tap_reap_status(outer_kids[i]));
 }
 
 static void outer_fork_while_dying(void)
@@ -592,12 +465,12 @@ static void outer_fork_while_dying(void)
 	child = fork();
 	if (child == 0)
 		_exit(0);
-	send_long(result(child));
-	send_long(reap_status(outer_kids[0]));
+	send_long(tap_result(child));
+	send_long(tap_reap_status(outer_kids[0]));
 	child = fork();
 	if (child == 0)
 		_exit(0);
-	send_long(result(child));
+	send_long(tap_result(child));
 }
 
 /* body_tracer() - seize tplan's targets; on go, report each one's death, then (after a
@@ -605,17 +478,17 @@ static void outer_fork_while_dying(void)
 static void body_tracer(void)
 {
 	for (int i = 0; i < tplan.n; i++)
-		send_long(result(ptrace(PTRACE_SEIZE, tplan.target[i], 0, 0)));
+		send_long(tap_result(ptrace(PTRACE_SEIZE, tplan.target[i], 0, 0)));
 	wait_for_go(go_tracer);
 	for (int i = 0; i < tplan.n; i++)
 		send_long(wait_dead(tplan.target[i]));
 	if (tplan.wait_go)
 		wait_for_go(go_tracer);
-	sleep_ms(tplan.delay_ms);
+	tap_sleep_ms(tplan.delay_ms);
 	for (int i = 0; tplan.reap && i < tplan.n; i++) {
 		if (i > 0)
-			sleep_ms(tplan.gap_ms);
-		send_long(reap_status(tplan.target[i]));
+			tap_sleep_ms(tplan.gap_ms);
+		send_long(tap_reap_status(tplan.target[i]));
 	}
 }
 
@@ -630,7 +503,7 @@ static pid_t spawn_tracer(void)
 		body_tracer();
 		_exit(0);
 	}
-	track(tracer);
+	tap_track(tracer);
 	for (int i = 0; i < tplan.n; i++)
 		EXPECT_EQ(recv_long(), 0);
 	return tracer;
@@ -680,7 +553,7 @@ static int count_alive(const pid_t *nr, int n)
 	int alive = 0;
 
 	for (int i = 0; i < n; i++)
-		alive += send_signal(nr[i], 0) == 0;
+		alive += tap_kill(nr[i], 0) == 0;
 	return alive;
 }
 
@@ -711,7 +584,7 @@ static void teardown_kills_every_member(void)
 	EXPECT_EQ(n, planned_tasks());
 	EXPECT_EQ(count_alive(nr, n), n);
 	go(go_init);
-	EXPECT_EQ(wait_status(init), exit_status(42));
+	EXPECT_EQ(wait_status(init), tap_exit_status(42));
 	EXPECT_EQ(count_alive(nr, n), 0);
 	end_case();
 }
@@ -727,7 +600,7 @@ static void init_status_is_own_exit(void)
 	init_exit_code = 7;
 	init = spawn_ns_init();
 	go(go_init);
-	EXPECT_EQ(wait_status(init), exit_status(7));
+	EXPECT_EQ(wait_status(init), tap_exit_status(7));
 	end_case();
 }
 
@@ -740,10 +613,10 @@ static void init_status_is_own_signal(void)
 	begin_case();
 	plan(2, k);
 	init = spawn_ns_init();
-	EXPECT_EQ(send_signal(init, SIGUSR1), 0); /* discarded: init has no handler */
-	EXPECT_EQ(send_signal(init, SIGSTOP), 0); /* not fatal either */
-	EXPECT_EQ(send_signal(init, SIGCONT), 0);
-	EXPECT_EQ(send_signal(init, SIGKILL), 0);
+	EXPECT_EQ(tap_kill(init, SIGUSR1), 0); /* discarded: init has no handler */
+	EXPECT_EQ(tap_kill(init, SIGSTOP), 0); /* not fatal either */
+	EXPECT_EQ(tap_kill(init, SIGCONT), 0);
+	EXPECT_EQ(tap_kill(init, SIGKILL), 0);
 	EXPECT_EQ(wait_status(init), SIGKILL);
 	end_case();
 }
@@ -781,7 +654,7 @@ static void escape_traced_zombie_holds_init(void)
 	EXPECT_EQ(recv_long(), SIGKILL); /* and M2 */
 	expect_not_reapable(init, m2);
 	go(go_tracer);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	EXPECT_EQ(count_alive(nr, n), 0);
 	EXPECT_EQ(recv_long(), SIGKILL); /* the tracer's waitpid status of M1 */
 	EXPECT_EQ(recv_long(), SIGKILL); /* and of M2 */
@@ -809,8 +682,8 @@ static void tracer_exit_hands_zombie_back(void)
 	EXPECT_EQ(recv_long(), SIGKILL);
 	expect_not_reapable(init, tplan.target[0]);
 	go(go_tracer);
-	EXPECT_EQ(wait_status(tracer), exit_status(0));
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(tracer), tap_exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	EXPECT_EQ(count_alive(nr, n), 0);
 	end_case();
 }
@@ -836,7 +709,7 @@ static void escape_outside_parent_holds_init(void)
 	go(go_init);
 	EXPECT_EQ(recv_long(), SIGKILL); /* the outside parent saw it die */
 	expect_not_reapable(init, member);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	EXPECT_EQ(count_alive(nr, n), 0);
 	EXPECT_EQ(recv_long(), SIGKILL); /* its reap */
 	end_case();
@@ -907,7 +780,7 @@ static void nested_traced_zombie_holds_init(void)
 		become_ns_init();
 		nested_i1();
 	}
-	init = track(ret);
+	init = tap_track(ret);
 	EXPECT_EQ(recv_init(), READY);
 	n = census(init, nr);
 	EXPECT_EQ(n, 8); /* I1 S1 I2 S2 P2 I3 S3 K */
@@ -921,7 +794,7 @@ static void nested_traced_zombie_holds_init(void)
 	EXPECT_EQ(recv_long(), SIGKILL);
 	expect_not_reapable(init, tplan.target[0]);
 	go(go_tracer);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	EXPECT_EQ(count_alive(nr, n), 0);
 	EXPECT_EQ(recv_long(), SIGKILL);
 	end_case();
@@ -935,7 +808,7 @@ static pid_t orphan_parent;
 static void orphan_child(void)
 {
 	for (int i = 0; i < 400 && getppid() == orphan_parent; i++)
-		sleep_ms(5);
+		tap_sleep_ms(5);
 	init_send(getppid());
 	say_ready();
 	park();
@@ -948,7 +821,7 @@ static void *second_thread(void *unused)
 	pid_t parent;
 
 	for (int i = 0; i < 2000 && leader_alive; i++)
-		sleep_ms(1);
+		tap_sleep_ms(1);
 	parent = fork();
 	if (parent == 0) {
 		orphan_parent = getpid();
@@ -989,7 +862,7 @@ static pid_t spawn_leader_exit(pid_t *nr, int *n)
 		become_ns_init();
 		leader_exit_body();
 	}
-	track(init);
+	tap_track(init);
 	EXPECT_EQ(recv_init(), 1); /* the orphan's getppid(): init, now its second thread */
 	EXPECT_EQ(recv_init(), READY);
 	*n = census(init, nr);
@@ -1030,7 +903,7 @@ static void last_thread_sets_exit_code(void)
 	begin_case();
 	init = spawn_leader_exit(nr, &n);
 	go(go_init);
-	EXPECT_EQ(wait_status(init), exit_status(5)); /* Linux >= 6.1; 3.x/4.x said 3 */
+	EXPECT_EQ(wait_status(init), tap_exit_status(5)); /* Linux >= 6.1; 3.x/4.x said 3 */
 	end_case();
 }
 
@@ -1052,7 +925,7 @@ static void fork_enomem_while_dying(void)
 	EXPECT_EQ(recv_long(), -ENOMEM); /* fork while init waits for that member */
 	EXPECT_EQ(recv_long(), SIGKILL); /* its reap */
 	EXPECT_EQ(recv_long(), -ENOMEM); /* fork after */
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
@@ -1116,10 +989,10 @@ static void stress_tracer_plan(pid_t init, const pid_t *nr, int n, const pid_t *
  * for init. Return: whether its status was the expected one; *@escaped: members left. */
 static bool stress_end(pid_t init, const pid_t *nr, int n, int *escaped)
 {
-	int want = exit_status(init_exit_code);
+	int want = tap_exit_status(init_exit_code);
 
 	if (rnd(4) == 0) {
-		send_signal(init, SIGKILL);
+		tap_kill(init, SIGKILL);
 		want = SIGKILL;
 	} else {
 		go(go_init);
@@ -1138,12 +1011,10 @@ static int stress_round(void)
 	int n, escaped = 0, verdict;
 
 	stress_plan();
-	timed_out = 0;
-	ntracked = 0;
+	tap_case_begin(CASE_TIMEOUT); /* a round's frame; a hang is judged by the verdict */
 	open_pipes();
-	alarm(CASE_TIMEOUT);
 	init = spawn_outside_parent(outer);
-	parent = tracked[0];
+	parent = outer_parent;
 	if (init <= 0) {
 		verdict = 2;
 		goto out;
@@ -1161,7 +1032,7 @@ static int stress_round(void)
 	go(go_outer); /* the outside parent may leave */
 	wait_status(parent);
 out:
-	if (!kill_and_reap())
+	if (!tap_kill_and_reap())
 		verdict = 2;
 	close_pipes();
 	alarm(0);
@@ -1174,7 +1045,6 @@ out:
 static void escape_stress_rounds(void)
 {
 	long rounds = env_long("PIDNS_STRESS_ROUNDS", STRESS_ROUNDS);
-	struct sigaction sa = { .sa_handler = on_alarm };
 	int count[3] = { 0, 0, 0 }, done = 0;
 	double start = now_s();
 
@@ -1182,7 +1052,6 @@ static void escape_stress_rounds(void)
 	tap_note("stress: seed %u (PIDNS_STRESS_SEED), %ld rounds (PIDNS_STRESS_ROUNDS), "
 		 "budget %d s",
 		 stress_seed, rounds, STRESS_BUDGET_S);
-	sigaction(SIGALRM, &sa, NULL);
 	while (done < rounds && now_s() - start < STRESS_BUDGET_S) {
 		int verdict = stress_round();
 
@@ -1192,7 +1061,7 @@ static void escape_stress_rounds(void)
 			tap_note("round %d: %s", done,
 				 verdict == 1 ? "a member outlived init's reap" :
 						"init not reaped as expected");
-		if (verdict == 2 && timed_out)
+		if (verdict == 2 && tap_case_timed_out())
 			break; /* a hang: do not pile more on */
 	}
 	tap_note("stress: %d rounds in %.1f s: %d escapes, %d bad inits", done, now_s() - start,
@@ -1200,7 +1069,6 @@ static void escape_stress_rounds(void)
 	EXPECT_TRUE(done > 0);
 	EXPECT_EQ(count[1], 0);
 	EXPECT_EQ(count[2], 0);
-	timed_out = 0;
 }
 
 static const struct tap_case cases[] = {

@@ -18,11 +18,12 @@
  * members that init forks. On reaper the suite may itself be pid 1 of the root namespace, so
  * "getpid() == 1" alone proves nothing in the suite's own process.
  *
- * The case frame is ptrace_test.c's: begin_case() arms an alarm (blocking calls return EINTR
- * after CASE_TIMEOUT), end_case() SIGKILLs what the case made and reaps everything (the suite
- * is a child subreaper, so orphans come back to it). Only the suite's own children are
- * tracked and killed by number: their numbers stay valid until we reap them. Children report
- * through a pipe (send_long/recv_long); the expectations are checked in the suite's process.
+ * The case frame is tap.h's, as in ptrace_test.c: begin_case() arms an alarm (blocking calls
+ * return EINTR after CASE_TIMEOUT), end_case() SIGKILLs what the case made and reaps
+ * everything (the suite is a child subreaper, so orphans come back to it). Only the suite's
+ * own children are tracked and killed by number: their numbers stay valid until we reap
+ * them. Children report through a pipe (send_long/recv_long); the expectations are checked
+ * in the suite's process.
  * A child of a raw clone(CLONE_NEWPID) keeps musl's cached thread id of its parent, so it uses
  * kill(getpid(), ...) and never raise().
  * setns() through /proc/<pid>/ns/pid (40): the suite mounts a proc at /proc if none is there
@@ -44,12 +45,10 @@
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include "tap.h"
 
 #define CASE_TIMEOUT	10 /* seconds before a case's blocking calls start failing */
-#define MAX_TRACKED	8  /* children of the suite one case may create */
 #define MAX_PIDNS_LEVEL 32 /* Linux's MAX_PID_NS_LEVEL: levels below the initial one */
 #define EXIT_NOT_INIT	99 /* become_ns_init() found we are not a namespace init */
 #define EXIT_UNSAFE	98 /* ns_kill()/ns_reboot() refused outside a child namespace */
@@ -63,9 +62,6 @@
 #define CMD_POWER_OFF 0x4321FEDCU
 #define CMD_CAD_ON    0x89ABCDEFU
 
-static volatile sig_atomic_t timed_out; /* the running case's alarm went off */
-static pid_t tracked[MAX_TRACKED];	/* the suite's children made by the running case */
-static int ntracked;
 static char outer_ns_link[64]; /* Linux: readlink of /proc/self/ns/pid at start */
 static bool in_child_ns;       /* set by become_ns_init(), inherited by fork */
 
@@ -74,75 +70,23 @@ static int reports[2] = { -1, -1 }; /* children -> case: longs (send_long, recv_
 static int go_pipe[2] = { -1, -1 }; /* case -> a child: one byte, "go on" */
 static long arg_a, arg_b;	    /* parameters of a child's body */
 
-/* --- Case frame: timeout, tracking, cleanup --------------------------------------------- */
-
-static void on_alarm(int sig)
-{
-	(void)sig;
-	timed_out = 1;
-	alarm(1); /* keep interrupting the blocking calls that follow, too */
-}
+/* --- Case frame: tap_case_begin/end (tap.h) and the case's pipes ----------------------- */
 
 /* begin_case() - arm the timeout (no SA_RESTART: a hung wait returns EINTR), open pipes. */
 static void begin_case(void)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };
-
-	sigaction(SIGALRM, &sa, NULL);
-	timed_out = 0;
-	ntracked = 0;
+	tap_case_begin(CASE_TIMEOUT);
 	if (pipe(reports) != 0 || pipe(go_pipe) != 0)
 		tap_fail(__FILE__, __LINE__, "pipe: %s", tap_errno_name(errno));
-	alarm(CASE_TIMEOUT);
-}
-
-/* track() - remember our child @pid so end_case() kills it. Return: @pid. */
-static pid_t track(pid_t pid)
-{
-	if (pid > 0 && ntracked < MAX_TRACKED)
-		tracked[ntracked++] = pid;
-	return pid;
-}
-
-static void untrack(pid_t pid)
-{
-	for (int i = 0; i < ntracked; i++)
-		if (tracked[i] == pid)
-			tracked[i] = tracked[--ntracked];
-}
-
-static void close_pipe(int p[2])
-{
-	if (p[0] >= 0) {
-		close(p[0]);
-		close(p[1]);
-	}
-	p[0] = p[1] = -1;
 }
 
 /* end_case() - SIGKILL our children (a namespace init takes its members with it), reap
  * everything (orphans come to us, the subreaper), fail the case if it timed out. */
 static void end_case(void)
 {
-	int interrupted = 0;
-
-	for (int i = 0; i < ntracked; i++)
-		if (tracked[i] > 1)
-			kill(tracked[i], SIGKILL);
-	ntracked = 0;
-	while (interrupted < 3) {
-		if (waitpid(-1, NULL, __WALL) > 0)
-			continue;
-		if (errno != EINTR)
-			break;
-		interrupted++; /* something we do not know of hangs on: give up after 3 s */
-	}
-	close_pipe(reports);
-	close_pipe(go_pipe);
-	if (timed_out)
-		tap_fail(__FILE__, __LINE__, "timed out after %d s", CASE_TIMEOUT);
-	alarm(0);
-	timed_out = 0;
+	tap_case_end();
+	tap_close_pipe(reports);
+	tap_close_pipe(go_pipe);
 }
 
 /* --- Safety: who may signal 1, 0, -1 or call reboot ------------------------------------- */
@@ -190,84 +134,33 @@ static long ns_reboot(unsigned int cmd)
 
 /* --- Small tools ----------------------------------------------------------------------- */
 
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
-/* result() - what a child reports for a call: its return value, or -errno. */
-static long result(long ret)
-{
-	return ret == -1 ? -errno : ret;
-}
-
+/* send_long() - in a child: report @v to the case; recv_long() - the next value reported,
+ * LONG_MIN if the case timed out first. */
 static void send_long(long v)
 {
-	if (write(reports[1], &v, sizeof(v)) != sizeof(v))
-		_exit(120);
+	tap_write_long(reports[1], v);
 }
 
-/* recv_long() - the next value a child reported; LONG_MIN if the case timed out first. */
 static long recv_long(void)
 {
-	long v;
-
-	if (read(reports[0], &v, sizeof(v)) != sizeof(v))
-		return LONG_MIN;
-	return v;
+	return tap_read_long(reports[0]);
 }
 
 static void wait_for_go(void)
 {
-	char c;
-
-	if (read(go_pipe[0], &c, 1) != 1)
-		_exit(121);
+	tap_wait_go(go_pipe);
 }
 
 static void go(void)
 {
-	if (write(go_pipe[1], "g", 1) != 1)
-		tap_fail(__FILE__, __LINE__, "write: %s", tap_errno_name(errno));
-}
-
-static int exit_status(int code)
-{
-	return code << 8;
-}
-
-static int stop_status(int sig)
-{
-	return sig << 8 | 0x7f;
+	tap_go(go_pipe, 'g');
 }
 
 /* wait_status() - wait for our child @pid (WUNTRACED: a wrong stop shows). Return: its
  * status word, or -1 (a note says why). */
 static int wait_status(pid_t pid)
 {
-	int status;
-
-	if (pid <= 0)
-		return -1;
-	if (waitpid(pid, &status, WUNTRACED | __WALL) != pid) {
-		tap_note("waitpid(%d): %s", pid, tap_errno_name(errno));
-		return -1;
-	}
-	if (WIFEXITED(status) || WIFSIGNALED(status))
-		untrack(pid);
-	return status;
-}
-
-/* reap_status() - in a child: wait for its own child @pid. Return: status, or -errno. */
-static long reap_status(pid_t pid)
-{
-	int status;
-
-	if (waitpid(pid, &status, __WALL) != pid)
-		return -errno;
-	return status;
+	return tap_wait_status(pid, WUNTRACED | __WALL);
 }
 
 /* spawn_ns_init() - clone(CLONE_NEWPID): a child that is pid 1 of a new namespace runs
@@ -285,22 +178,7 @@ static pid_t spawn_ns_init(void (*body)(void))
 	}
 	if (!EXPECT_TRUE(nr > 0))
 		tap_note("clone(CLONE_NEWPID): %s", tap_errno_name(errno));
-	return track(nr);
-}
-
-/* spawn_helper() - fork a plain child of the suite that runs @body, then exits 0. */
-static pid_t spawn_helper(void (*body)(void))
-{
-	pid_t nr;
-
-	fflush(stdout);
-	nr = fork();
-	if (nr == 0) {
-		body();
-		_exit(0);
-	}
-	EXPECT_TRUE(nr > 0);
-	return track(nr);
+	return tap_track(nr);
 }
 
 /* fork_member() - in a namespace init: fork a member that runs @body, then exits 0. */
@@ -341,7 +219,7 @@ static void clone_child_is_pid_1(void)
 	begin_case();
 	init = spawn_ns_init(body_report_ids);
 	EXPECT_EQ(recv_long(), 1);
-	EXPECT_EQ(wait_status(init), exit_status(42));
+	EXPECT_EQ(wait_status(init), tap_exit_status(42));
 	end_case();
 }
 
@@ -353,7 +231,7 @@ static void clone_child_ppid_0(void)
 	init = spawn_ns_init(body_report_ids);
 	recv_long();
 	EXPECT_EQ(recv_long(), 0);
-	EXPECT_EQ(wait_status(init), exit_status(42));
+	EXPECT_EQ(wait_status(init), tap_exit_status(42));
 	end_case();
 }
 
@@ -377,7 +255,7 @@ static void creator_gets_outer_nr(void)
 	memset(&si, 0, sizeof(si));
 	EXPECT_EQ(waitid(P_PID, init, &si, WEXITED | WNOWAIT), 0);
 	EXPECT_EQ(si.si_pid, init);
-	EXPECT_EQ(wait_status(init), exit_status(42));
+	EXPECT_EQ(wait_status(init), tap_exit_status(42));
 	end_case();
 }
 
@@ -385,7 +263,7 @@ static void body_fork_twice(void)
 {
 	for (int i = 0; i < 2; i++) {
 		pid_t child = fork_member(body_report_ids);
-		long status = reap_status(child); /* its reports come first */
+		long status = tap_reap_status(child); /* its reports come first */
 
 		send_long(child);
 		send_long(status);
@@ -402,9 +280,9 @@ static void first_fork_is_2(void)
 		EXPECT_EQ(recv_long(), 2 + i); /* the child's getpid() */
 		EXPECT_EQ(recv_long(), 1);     /* its getppid(): init */
 		EXPECT_EQ(recv_long(), 2 + i); /* fork()'s return in init */
-		EXPECT_EQ(recv_long(), exit_status(42));
+		EXPECT_EQ(recv_long(), tap_exit_status(42));
 	}
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
@@ -415,7 +293,7 @@ static void body_fork_reap_fork(void)
 		pid_t child = fork_member(body_nothing);
 
 		send_long(child);
-		reap_status(child);
+		tap_reap_status(child);
 	}
 }
 
@@ -428,17 +306,17 @@ static void numbers_cyclic(void)
 	EXPECT_EQ(recv_long(), 2);
 	EXPECT_EQ(recv_long(), 3);
 	EXPECT_EQ(recv_long(), 4);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
 static void body_sid_pgid(void)
 {
-	send_long(result(getsid(0)));
-	send_long(result(getpgid(0)));
-	send_long(result(setsid()));
-	send_long(result(getsid(0)));
-	send_long(result(getpgid(0)));
+	send_long(tap_result(getsid(0)));
+	send_long(tap_result(getpgid(0)));
+	send_long(tap_result(setsid()));
+	send_long(tap_result(getsid(0)));
+	send_long(tap_result(getpgid(0)));
 }
 
 static void fresh_init_sid_pgid_0(void)
@@ -452,7 +330,7 @@ static void fresh_init_sid_pgid_0(void)
 	EXPECT_EQ(recv_long(), 1); /* setsid() */
 	EXPECT_EQ(recv_long(), 1);
 	EXPECT_EQ(recv_long(), 1);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
@@ -473,9 +351,9 @@ static void body_clone_chain(void)
 		child = syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, 0, 0, 0, 0);
 		if (child == 0)
 			_exit(0);
-		send_long(result(child));
+		send_long(tap_result(child));
 		if (child > 0)
-			reap_status(child);
+			tap_reap_status(child);
 		return;
 	}
 	child = syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, 0, 0, 0, 0);
@@ -486,7 +364,7 @@ static void body_clone_chain(void)
 	}
 	if (child < 0)
 		send_long(-1000 - level); /* the chain broke at this level */
-	_exit(child < 0 ? 1 : WEXITSTATUS(reap_status(child)));
+	_exit(child < 0 ? 1 : WEXITSTATUS(tap_reap_status(child)));
 }
 
 static void depth_33_clone_enospc(void)
@@ -499,7 +377,7 @@ static void depth_33_clone_enospc(void)
 	EXPECT_EQ(recv_long(), MAX_PIDNS_LEVEL);
 	EXPECT_EQ(recv_long(), 1);
 	EXPECT_EQ(recv_long(), -ENOSPC);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
@@ -511,7 +389,7 @@ static void body_unshare_chain(void)
 	if (level == MAX_PIDNS_LEVEL) {
 		send_long(level);
 		send_long(getpid());
-		send_long(result(unshare(CLONE_NEWPID)));
+		send_long(tap_result(unshare(CLONE_NEWPID)));
 		return;
 	}
 	if (unshare(CLONE_NEWPID) != 0) {
@@ -525,7 +403,7 @@ static void body_unshare_chain(void)
 		body_unshare_chain();
 		_exit(0);
 	}
-	_exit(child < 0 ? 1 : WEXITSTATUS(reap_status(child)));
+	_exit(child < 0 ? 1 : WEXITSTATUS(tap_reap_status(child)));
 }
 
 static void depth_33_unshare_enospc(void)
@@ -534,11 +412,11 @@ static void depth_33_unshare_enospc(void)
 
 	begin_case();
 	level = 0;
-	helper = spawn_helper(body_unshare_chain);
+	helper = tap_fork_child(body_unshare_chain);
 	EXPECT_EQ(recv_long(), MAX_PIDNS_LEVEL);
 	EXPECT_EQ(recv_long(), 1);
 	EXPECT_EQ(recv_long(), -ENOSPC);
-	EXPECT_EQ(wait_status(helper), exit_status(0));
+	EXPECT_EQ(wait_status(helper), tap_exit_status(0));
 	end_case();
 }
 
@@ -547,9 +425,9 @@ static void depth_33_unshare_enospc(void)
 /* Inside, the number of an outside process names nothing (arg_a: an outside sleeper). */
 static void body_kill_outer(void)
 {
-	send_long(result(kill(arg_a, 0)));
-	send_long(result(kill(arg_a, SIGKILL)));
-	send_long(result(ns_kill(1, 0))); /* ourselves, for contrast */
+	send_long(tap_result(kill(arg_a, 0)));
+	send_long(tap_result(kill(arg_a, SIGKILL)));
+	send_long(tap_result(ns_kill(1, 0))); /* ourselves, for contrast */
 }
 
 static void kill_outside_nr_esrch(void)
@@ -557,20 +435,20 @@ static void kill_outside_nr_esrch(void)
 	pid_t sleeper, init;
 
 	begin_case();
-	sleeper = spawn_helper(body_pause);
+	sleeper = tap_fork_child(body_pause);
 	arg_a = sleeper; /* > 1, and init has no child: no number but 1 exists inside */
 	init = spawn_ns_init(body_kill_outer);
 	EXPECT_EQ(recv_long(), -ESRCH);
 	EXPECT_EQ(recv_long(), -ESRCH);
 	EXPECT_EQ(recv_long(), 0);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	EXPECT_EQ(waitpid(sleeper, NULL, WNOHANG), 0); /* untouched */
 	end_case();
 }
 
 static void body_kill_minus1_alone(void)
 {
-	send_long(result(ns_kill(-1, SIGUSR1)));
+	send_long(tap_result(ns_kill(-1, SIGUSR1)));
 }
 
 static void kill_minus1_alone_esrch(void)
@@ -580,7 +458,7 @@ static void kill_minus1_alone_esrch(void)
 	begin_case();
 	init = spawn_ns_init(body_kill_minus1_alone);
 	EXPECT_EQ(recv_long(), -ESRCH); /* init is never a target of kill(-1) */
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
@@ -590,9 +468,9 @@ static void body_kill_minus1_members(void)
 
 	for (int i = 0; i < 3; i++)
 		member[i] = fork_member(body_pause);
-	send_long(result(ns_kill(-1, SIGUSR1)));
+	send_long(tap_result(ns_kill(-1, SIGUSR1)));
 	for (int i = 0; i < 3; i++)
-		send_long(reap_status(member[i]));
+		send_long(tap_reap_status(member[i]));
 }
 
 static void kill_minus1_reaches_members(void)
@@ -600,12 +478,12 @@ static void kill_minus1_reaches_members(void)
 	pid_t sleeper, init;
 
 	begin_case();
-	sleeper = spawn_helper(body_pause); /* outside: kill(-1) inside must not reach it */
+	sleeper = tap_fork_child(body_pause); /* outside: kill(-1) inside must not reach it */
 	init = spawn_ns_init(body_kill_minus1_members);
 	EXPECT_EQ(recv_long(), 0);
 	for (int i = 0; i < 3; i++)
 		EXPECT_EQ(recv_long(), SIGUSR1); /* each member killed by it */
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	EXPECT_EQ(waitpid(sleeper, NULL, WNOHANG), 0);
 	end_case();
 }
@@ -619,7 +497,7 @@ static void count_usr(int sig)
 
 static void body_member_kills_minus1(void)
 {
-	send_long(result(ns_kill(-1, SIGUSR2)));
+	send_long(tap_result(ns_kill(-1, SIGUSR2)));
 }
 
 /* A member's kill(-1) reaches the other members, not init (even with a handler), not
@@ -633,8 +511,8 @@ static void body_kill_minus1_from_member(void)
 	sigaction(SIGUSR2, &sa, NULL);
 	usr_count[1] = 0;
 	caller = fork_member(body_member_kills_minus1);
-	send_long(reap_status(caller));
-	send_long(reap_status(other));
+	send_long(tap_reap_status(caller));
+	send_long(tap_reap_status(other));
 	send_long(usr_count[1]);
 }
 
@@ -643,13 +521,13 @@ static void kill_minus1_spares_init(void)
 	pid_t sleeper, init;
 
 	begin_case();
-	sleeper = spawn_helper(body_pause);
+	sleeper = tap_fork_child(body_pause);
 	init = spawn_ns_init(body_kill_minus1_from_member);
 	EXPECT_EQ(recv_long(), 0);		/* the caller's kill(-1) */
-	EXPECT_EQ(recv_long(), exit_status(0)); /* the caller survived */
+	EXPECT_EQ(recv_long(), tap_exit_status(0)); /* the caller survived */
 	EXPECT_EQ(recv_long(), SIGUSR2);	/* the other member did not */
 	EXPECT_EQ(recv_long(), 0);		/* init's handler never ran */
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	EXPECT_EQ(waitpid(sleeper, NULL, WNOHANG), 0);
 	end_case();
 }
@@ -683,7 +561,7 @@ static void catch_info(int sig, sigset_t *old)
 /* await_info() - sleep with @mask until record_info ran (or the alarm went off). */
 static void await_info(const sigset_t *mask)
 {
-	while (!info_got && !timed_out)
+	while (!info_got && !tap_case_timed_out())
 		sigsuspend(mask);
 }
 
@@ -714,7 +592,7 @@ static void si_pid_0_from_ancestor(void)
 	EXPECT_EQ(recv_long(), 0); /* we are invisible in init's namespace */
 	EXPECT_EQ(recv_long(), SI_USER);
 	EXPECT_EQ(recv_long(), 1); /* sent by itself */
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
@@ -723,7 +601,7 @@ static void si_pid_0_from_ancestor(void)
 static void body_kill_own_group(void)
 {
 	signal(SIGUSR1, SIG_IGN);
-	send_long(result(ns_kill(0, SIGUSR1)));
+	send_long(tap_result(ns_kill(0, SIGUSR1)));
 }
 
 static void body_group_receiver(void)
@@ -742,7 +620,7 @@ static void body_group_receiver(void)
 		_exit(0);
 	}
 	await_info(&old);
-	status = reap_status(init); /* init's own report comes first */
+	status = tap_reap_status(init); /* init's own report comes first */
 	send_long(info_pid);
 	send_long(info_code);
 	send_long(status);
@@ -753,12 +631,12 @@ static void si_pid_inner_nr_seen_outside(void)
 	pid_t receiver;
 
 	begin_case();
-	receiver = spawn_helper(body_group_receiver);
+	receiver = tap_fork_child(body_group_receiver);
 	EXPECT_EQ(recv_long(), 0); /* init's kill(0, SIGUSR1) */
 	EXPECT_EQ(recv_long(), 1); /* si_pid: the sender's number in its own namespace */
 	EXPECT_EQ(recv_long(), SI_USER);
-	EXPECT_EQ(recv_long(), exit_status(0));
-	EXPECT_EQ(wait_status(receiver), exit_status(0));
+	EXPECT_EQ(recv_long(), tap_exit_status(0));
+	EXPECT_EQ(wait_status(receiver), tap_exit_status(0));
 	end_case();
 }
 
@@ -784,7 +662,7 @@ static void sigchld_si_pid_outer_nr(void)
 	memset(&si, 0, sizeof(si));
 	EXPECT_EQ(waitid(P_PID, init, &si, WEXITED), 0);
 	EXPECT_EQ(si.si_pid, init);
-	untrack(init);
+	tap_untrack(init);
 	signal(SIGCHLD, SIG_DFL);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	end_case();
@@ -816,7 +694,7 @@ static void init_sigchld_si_pid_inner_nr(void)
 	EXPECT_EQ(recv_long(), 2);
 	EXPECT_EQ(recv_long(), 2);
 	EXPECT_EQ(recv_long(), 2);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
@@ -824,10 +702,10 @@ static void init_sigchld_si_pid_inner_nr(void)
 
 static void body_kill_self_fatal(void)
 {
-	send_long(result(ns_kill(1, SIGKILL)));
-	send_long(result(ns_kill(1, SIGTERM)));
-	send_long(result(ns_kill(1, SIGSTOP)));
-	sleep_ms(20);
+	send_long(tap_result(ns_kill(1, SIGKILL)));
+	send_long(tap_result(ns_kill(1, SIGTERM)));
+	send_long(tap_result(ns_kill(1, SIGSTOP)));
+	tap_sleep_ms(20);
 	_exit(33); /* still here, and never stopped */
 }
 
@@ -840,21 +718,21 @@ static void init_ignores_fatal_from_itself(void)
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), 0);
-	EXPECT_EQ(wait_status(init), exit_status(33));
+	EXPECT_EQ(wait_status(init), tap_exit_status(33));
 	end_case();
 }
 
 static void body_member_kills_init(void)
 {
-	send_long(result(ns_kill(1, SIGKILL)));
-	send_long(result(ns_kill(1, SIGTERM)));
-	send_long(result(ns_kill(1, SIGSTOP)));
+	send_long(tap_result(ns_kill(1, SIGKILL)));
+	send_long(tap_result(ns_kill(1, SIGTERM)));
+	send_long(tap_result(ns_kill(1, SIGSTOP)));
 }
 
 static void body_init_with_killer(void)
 {
-	reap_status(fork_member(body_member_kills_init));
-	sleep_ms(20);
+	tap_reap_status(fork_member(body_member_kills_init));
+	tap_sleep_ms(20);
 	_exit(34);
 }
 
@@ -867,7 +745,7 @@ static void init_ignores_fatal_from_member(void)
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), 0);
-	EXPECT_EQ(wait_status(init), exit_status(34));
+	EXPECT_EQ(wait_status(init), tap_exit_status(34));
 	end_case();
 }
 
@@ -888,9 +766,9 @@ static void outside_sigterm_discarded(void)
 	EXPECT_EQ(recv_long(), 1);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		EXPECT_EQ(kill(init, sigs[i]), 0);
-	sleep_ms(20);
+	tap_sleep_ms(20);
 	go();
-	EXPECT_EQ(wait_status(init), exit_status(35));
+	EXPECT_EQ(wait_status(init), tap_exit_status(35));
 	end_case();
 }
 
@@ -902,10 +780,10 @@ static void outside_sigstop_stops(void)
 	init = spawn_ns_init(body_ready_go_exit_35);
 	EXPECT_EQ(recv_long(), 1);
 	EXPECT_EQ(kill(init, SIGSTOP), 0);
-	EXPECT_EQ(wait_status(init), stop_status(SIGSTOP));
+	EXPECT_EQ(wait_status(init), tap_stop_status(SIGSTOP));
 	EXPECT_EQ(kill(init, SIGCONT), 0);
 	go();
-	EXPECT_EQ(wait_status(init), exit_status(35));
+	EXPECT_EQ(wait_status(init), tap_exit_status(35));
 	end_case();
 }
 
@@ -923,7 +801,7 @@ static void outside_sigkill_kills(void)
 
 static void body_member_sends_usr2(void)
 {
-	send_long(result(ns_kill(1, SIGUSR2)));
+	send_long(tap_result(ns_kill(1, SIGUSR2)));
 }
 
 /* Handled signals reach init from outside and from inside; blocked ones wait, once each. */
@@ -939,7 +817,7 @@ static void body_handles_usr(void)
 	sigaction(SIGUSR1, &sa, NULL);
 	sigaction(SIGUSR2, &sa, NULL);
 	usr_count[0] = usr_count[1] = 0;
-	reap_status(fork_member(body_member_sends_usr2));
+	tap_reap_status(fork_member(body_member_sends_usr2));
 	send_long(1); /* ready for the outside's SIGUSR1 */
 	wait_for_go();
 	send_long(usr_count[0] + usr_count[1]); /* nothing yet: blocked */
@@ -962,7 +840,7 @@ static void handled_signals_delivered(void)
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), 1); /* two SIGUSR1 while blocked: one delivery */
 	EXPECT_EQ(recv_long(), 1);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
@@ -994,7 +872,7 @@ static void fault_kills_init(void)
 static void body_orphan_grandchild(void)
 {
 	for (int i = 0; i < 400 && getppid() == arg_b; i++)
-		sleep_ms(5);
+		tap_sleep_ms(5);
 	send_long(getppid());
 }
 
@@ -1028,7 +906,7 @@ static void orphan_reparented_to_init(void)
 	init = spawn_ns_init(body_orphans_to_init);
 	EXPECT_EQ(recv_long(), 1); /* the orphan's getppid() */
 	EXPECT_EQ(recv_long(), 2); /* init reaped both */
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
@@ -1042,7 +920,7 @@ static void body_subreaper(void)
 
 static void body_orphans_to_subreaper(void)
 {
-	reap_status(fork_member(body_subreaper));
+	tap_reap_status(fork_member(body_subreaper));
 }
 
 static void orphan_goes_to_subreaper(void)
@@ -1054,7 +932,7 @@ static void orphan_goes_to_subreaper(void)
 	EXPECT_EQ(recv_long(), 2); /* the subreaper's number */
 	EXPECT_EQ(recv_long(), 2); /* the orphan's getppid() */
 	EXPECT_EQ(recv_long(), 2); /* the subreaper reaped both */
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
@@ -1064,7 +942,7 @@ static void body_unshare_keeps_pid(void)
 {
 	pid_t before = getpid(), parent = getppid();
 
-	send_long(result(unshare(CLONE_NEWPID)));
+	send_long(tap_result(unshare(CLONE_NEWPID)));
 	send_long(getpid() == before);
 	send_long(getppid() == parent);
 	send_long(getpid());
@@ -1075,12 +953,12 @@ static void unshare_keeps_caller_pid(void)
 	pid_t helper;
 
 	begin_case();
-	helper = spawn_helper(body_unshare_keeps_pid);
+	helper = tap_fork_child(body_unshare_keeps_pid);
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), 1);
 	EXPECT_EQ(recv_long(), 1);
 	EXPECT_EQ(recv_long(), helper);
-	EXPECT_EQ(wait_status(helper), exit_status(0));
+	EXPECT_EQ(wait_status(helper), tap_exit_status(0));
 	end_case();
 }
 
@@ -1095,9 +973,9 @@ static void body_unshare_fork(void)
 	pid_t child;
 	long status;
 
-	send_long(result(unshare(CLONE_NEWPID)));
+	send_long(tap_result(unshare(CLONE_NEWPID)));
 	child = fork_member(body_report_ids_exit_0);
-	status = reap_status(child); /* its reports come first */
+	status = tap_reap_status(child); /* its reports come first */
 	send_long(child);
 	send_long(status);
 }
@@ -1108,14 +986,14 @@ static void unshare_next_child_is_1(void)
 	long outer;
 
 	begin_case();
-	helper = spawn_helper(body_unshare_fork);
+	helper = tap_fork_child(body_unshare_fork);
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), 1); /* the child's getpid() */
 	EXPECT_EQ(recv_long(), 0); /* its getppid(): we are outside */
 	outer = recv_long();
 	EXPECT_TRUE(outer > 1 && outer != helper);
-	EXPECT_EQ(recv_long(), exit_status(0));
-	EXPECT_EQ(wait_status(helper), exit_status(0));
+	EXPECT_EQ(recv_long(), tap_exit_status(0));
+	EXPECT_EQ(wait_status(helper), tap_exit_status(0));
 	end_case();
 }
 
@@ -1124,10 +1002,10 @@ static void unshare_next_child_is_1(void)
  * fork. */
 static void body_unshare_twice(void)
 {
-	send_long(result(unshare(CLONE_NEWPID)));
-	send_long(result(unshare(CLONE_NEWPID))); /* before its init exists */
-	reap_status(fork_member(body_nothing));
-	send_long(result(unshare(CLONE_NEWPID))); /* after */
+	send_long(tap_result(unshare(CLONE_NEWPID)));
+	send_long(tap_result(unshare(CLONE_NEWPID))); /* before its init exists */
+	tap_reap_status(fork_member(body_nothing));
+	send_long(tap_result(unshare(CLONE_NEWPID))); /* after */
 }
 
 static void unshare_twice_einval(void)
@@ -1135,11 +1013,11 @@ static void unshare_twice_einval(void)
 	pid_t helper;
 
 	begin_case();
-	helper = spawn_helper(body_unshare_twice);
+	helper = tap_fork_child(body_unshare_twice);
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), -EINVAL);
 	EXPECT_EQ(recv_long(), -EINVAL);
-	EXPECT_EQ(wait_status(helper), exit_status(0));
+	EXPECT_EQ(wait_status(helper), tap_exit_status(0));
 	end_case();
 }
 
@@ -1152,15 +1030,15 @@ static long raw_clone_result(unsigned long flags)
 	if (nr == 0)
 		_exit(0);
 	if (nr > 0)
-		reap_status(nr);
-	return result(nr);
+		tap_reap_status(nr);
+	return tap_result(nr);
 }
 
 static void body_unshare_clone_newpid(void)
 {
-	send_long(result(unshare(CLONE_NEWPID)));
+	send_long(tap_result(unshare(CLONE_NEWPID)));
 	send_long(raw_clone_result(CLONE_NEWPID | SIGCHLD));
-	reap_status(fork_member(body_nothing));
+	tap_reap_status(fork_member(body_nothing));
 	send_long(raw_clone_result(CLONE_NEWPID | SIGCHLD));
 }
 
@@ -1169,11 +1047,11 @@ static void unshare_then_clone_newpid_einval(void)
 	pid_t helper;
 
 	begin_case();
-	helper = spawn_helper(body_unshare_clone_newpid);
+	helper = tap_fork_child(body_unshare_clone_newpid);
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), -EINVAL);
 	EXPECT_EQ(recv_long(), -EINVAL);
-	EXPECT_EQ(wait_status(helper), exit_status(0));
+	EXPECT_EQ(wait_status(helper), tap_exit_status(0));
 	end_case();
 }
 
@@ -1199,9 +1077,9 @@ static void body_unshare_thread(void)
 	pthread_t th;
 	int err;
 
-	send_long(result(unshare(CLONE_NEWPID)));
-	send_long(
-		result(clone(thread_exit_at_once, thread_stack + STACK_SIZE, THREAD_FLAGS, NULL)));
+	send_long(tap_result(unshare(CLONE_NEWPID)));
+	send_long(tap_result(
+		clone(thread_exit_at_once, thread_stack + STACK_SIZE, THREAD_FLAGS, NULL)));
 	err = pthread_create(&th, NULL, pthread_nothing, NULL);
 	send_long(err);
 	if (err == 0)
@@ -1213,11 +1091,11 @@ static void unshare_then_thread_einval(void)
 	pid_t helper;
 
 	begin_case();
-	helper = spawn_helper(body_unshare_thread);
+	helper = tap_fork_child(body_unshare_thread);
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), -EINVAL);
 	EXPECT_NE(recv_long(), 0); /* musl's pthread_create maps the EINVAL to EAGAIN */
-	EXPECT_EQ(wait_status(helper), exit_status(0));
+	EXPECT_EQ(wait_status(helper), tap_exit_status(0));
 	end_case();
 }
 
@@ -1226,7 +1104,7 @@ static void body_unshare_vfork(void)
 {
 	pid_t child;
 
-	send_long(result(unshare(CLONE_NEWPID)));
+	send_long(tap_result(unshare(CLONE_NEWPID)));
 	child = vfork();
 	if (child == 0) {
 		send_long(getpid()); /* write(2) only: allowed in a vfork child */
@@ -1234,7 +1112,7 @@ static void body_unshare_vfork(void)
 		_exit(3);
 	}
 	send_long(child > 1);
-	send_long(child > 0 ? reap_status(child) : -errno);
+	send_long(child > 0 ? tap_reap_status(child) : -errno);
 }
 
 static void unshare_then_vfork_child_is_1(void)
@@ -1242,13 +1120,13 @@ static void unshare_then_vfork_child_is_1(void)
 	pid_t helper;
 
 	begin_case();
-	helper = spawn_helper(body_unshare_vfork);
+	helper = tap_fork_child(body_unshare_vfork);
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), 1);
 	EXPECT_EQ(recv_long(), 0);
 	EXPECT_EQ(recv_long(), 1);
-	EXPECT_EQ(recv_long(), exit_status(3));
-	EXPECT_EQ(wait_status(helper), exit_status(0));
+	EXPECT_EQ(recv_long(), tap_exit_status(3));
+	EXPECT_EQ(wait_status(helper), tap_exit_status(0));
 	end_case();
 }
 
@@ -1257,14 +1135,14 @@ static void body_fork_after_init_exit(void)
 {
 	pid_t child;
 
-	send_long(result(unshare(CLONE_NEWPID)));
-	send_long(reap_status(fork_member(body_nothing)));
+	send_long(tap_result(unshare(CLONE_NEWPID)));
+	send_long(tap_reap_status(fork_member(body_nothing)));
 	child = fork();
 	if (child == 0)
 		_exit(0);
-	send_long(result(child));
+	send_long(tap_result(child));
 	if (child > 0)
-		reap_status(child);
+		tap_reap_status(child);
 }
 
 static void fork_after_init_exit_enomem(void)
@@ -1272,11 +1150,11 @@ static void fork_after_init_exit_enomem(void)
 	pid_t helper;
 
 	begin_case();
-	helper = spawn_helper(body_fork_after_init_exit);
+	helper = tap_fork_child(body_fork_after_init_exit);
 	EXPECT_EQ(recv_long(), 0);
-	EXPECT_EQ(recv_long(), exit_status(0));
+	EXPECT_EQ(recv_long(), tap_exit_status(0));
 	EXPECT_EQ(recv_long(), -ENOMEM);
-	EXPECT_EQ(wait_status(helper), exit_status(0));
+	EXPECT_EQ(wait_status(helper), tap_exit_status(0));
 	end_case();
 }
 
@@ -1292,14 +1170,14 @@ static void clone_parent_from_init_einval(void)
 	begin_case();
 	init = spawn_ns_init(body_clone_parent);
 	EXPECT_EQ(recv_long(), -EINVAL);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	end_case();
 }
 
 /* In a helper, so that a wrongly made thread cannot disturb the suite. */
 static void body_clone_newpid_thread(void)
 {
-	send_long(result(clone(thread_exit_at_once, thread_stack + STACK_SIZE,
+	send_long(tap_result(clone(thread_exit_at_once, thread_stack + STACK_SIZE,
 			       THREAD_FLAGS | CLONE_NEWPID, NULL)));
 }
 
@@ -1308,9 +1186,9 @@ static void clone_newpid_thread_einval(void)
 	pid_t helper;
 
 	begin_case();
-	helper = spawn_helper(body_clone_newpid_thread);
+	helper = tap_fork_child(body_clone_newpid_thread);
 	EXPECT_EQ(recv_long(), -EINVAL);
-	EXPECT_EQ(wait_status(helper), exit_status(0));
+	EXPECT_EQ(wait_status(helper), tap_exit_status(0));
 	end_case();
 }
 
@@ -1319,7 +1197,7 @@ static void clone_newpid_thread_einval(void)
 static void body_reboot(void)
 {
 	send_long(1); /* about to call it */
-	send_long(result(ns_reboot(arg_a)));
+	send_long(tap_result(ns_reboot(arg_a)));
 	_exit(38); /* only for a command that does not reboot */
 }
 
@@ -1351,7 +1229,7 @@ static void body_member_halts(void)
 {
 	pid_t member = fork_member(body_reboot);
 
-	reap_status(member);
+	tap_reap_status(member);
 	for (;;)
 		pause(); /* killed by the reboot */
 }
@@ -1377,7 +1255,7 @@ static void reboot_cad_on_einval(void)
 	init = spawn_ns_init(body_reboot);
 	EXPECT_EQ(recv_long(), 1);
 	EXPECT_EQ(recv_long(), -EINVAL);
-	EXPECT_EQ(wait_status(init), exit_status(38));
+	EXPECT_EQ(wait_status(init), tap_exit_status(38));
 	end_case();
 }
 
@@ -1404,16 +1282,17 @@ static void body_setns_join(void)
 	int fd = open_ns(setns_target);
 	pid_t child;
 
-	send_long(fd >= 0 ? result(setns(fd, CLONE_NEWPID)) : fd);
+	send_long(fd >= 0 ? tap_result(setns(fd, CLONE_NEWPID)) : fd);
 	child = fork();
 	if (child == 0) {
 		send_long(getpid());
 		send_long(getppid());
 		_exit(0);
 	}
-	send_long(reap_status(child));
+	send_long(tap_reap_status(child));
 	/* Our children's namespace is not ours now: no thread may be made (rule 36). */
-	send_long(result(syscall(SYS_clone, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0, 0, 0, 0)));
+	send_long(tap_result(
+		syscall(SYS_clone, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, 0, 0, 0, 0)));
 	_exit(0);
 }
 
@@ -1424,15 +1303,15 @@ static void setns_next_child_in_target(void)
 
 	begin_case();
 	setns_target = spawn_ns_init(body_wait_go_exit_42);
-	helper = spawn_helper(body_setns_join);
+	helper = tap_fork_child(body_setns_join);
 	EXPECT_EQ(recv_long(), 0);	   /* setns */
 	EXPECT_EQ(recv_long(), 2);	   /* the child's getpid(): the namespace's second */
 	EXPECT_EQ(recv_long(), 0);	   /* its getppid(): we are outside */
-	EXPECT_EQ(recv_long(), exit_status(0));
+	EXPECT_EQ(recv_long(), tap_exit_status(0));
 	EXPECT_EQ(recv_long(), -EINVAL);   /* CLONE_THREAD */
-	EXPECT_EQ(wait_status(helper), exit_status(0));
+	EXPECT_EQ(wait_status(helper), tap_exit_status(0));
 	go();
-	EXPECT_EQ(wait_status(setns_target), exit_status(42));
+	EXPECT_EQ(wait_status(setns_target), tap_exit_status(42));
 	end_case();
 }
 
@@ -1442,11 +1321,11 @@ static void body_setns_up(void)
 {
 	int p[2];
 
-	send_long(result(setns(outer_ns_fd, CLONE_NEWPID)));	/* an ancestor: EINVAL */
-	send_long(result(setns(-1, CLONE_NEWPID)));
+	send_long(tap_result(setns(outer_ns_fd, CLONE_NEWPID)));	/* an ancestor: EINVAL */
+	send_long(tap_result(setns(-1, CLONE_NEWPID)));
 	if (pipe(p) == 0)
-		send_long(result(setns(p[0], 0)));	/* not a namespace file */
-	send_long(result(setns(outer_ns_fd, 0x20000000 | 0x00020000)));	/* another type */
+		send_long(tap_result(setns(p[0], 0)));	/* not a namespace file */
+	send_long(tap_result(setns(outer_ns_fd, 0x20000000 | 0x00020000)));	/* another type */
 }
 
 /* setns only downwards: an ancestor's namespace, a bad fd, a non-namespace file: errors. */
@@ -1462,7 +1341,7 @@ static void setns_errors(void)
 	EXPECT_EQ(recv_long(), -EBADF);
 	EXPECT_EQ(recv_long(), -EINVAL);
 	EXPECT_EQ(recv_long(), -EINVAL);
-	EXPECT_EQ(wait_status(init), exit_status(0));
+	EXPECT_EQ(wait_status(init), tap_exit_status(0));
 	if (outer_ns_fd >= 0)
 		close(outer_ns_fd);
 	end_case();

@@ -44,7 +44,6 @@
 
 #define TEXT_MAX	16384	/* bytes of a proc file a case reads */
 #define CASE_TIMEOUT	10	/* seconds before a case's blocking calls fail with EINTR */
-#define MAX_TRACKED	4	/* children one case may start */
 #define MAX_FDS		1024	/* fds a child reports (a bit map) */
 #define CHILD_NAME	"proc_pid_test"	/* our comm: the binary's name, 13 < 16 bytes */
 #define CHILD_UMASK	027
@@ -63,107 +62,37 @@ struct child_report {
 static char self_path[PATH_MAX];	/* our binary, absolute: what children exec */
 static char proc_dir[64];		/* the running case's proc mount */
 static char case_file[64];		/* the running case's regular file, or "" */
-static volatile sig_atomic_t timed_out;
-static pid_t tracked[MAX_TRACKED];	/* children of the running case, killed at its end */
-static int ntracked;
 
 /* The argv and environment every exec'd child gets, apart from argv[3] (the fd). */
 static char fd_arg[16];
 static char *child_argv[] = { self_path, "--child", NULL, fd_arg, "two words", "", NULL };
 static char *child_env[] = { "PROC_TEST=1", "SPACED=a b", NULL };
 
-/* ---- the case frame: a proc mount, a timeout, the children to kill ---- */
-
-static void on_alarm(int sig)
-{
-	(void)sig;
-	timed_out = 1;
-	alarm(1);	/* keep interrupting what blocks after */
-}
+/* ---- the case frame: a proc mount, and tap.h's timeout and children to kill ---- */
 
 /* begin_case() - arm the timeout and mount a fresh proc. Return: false if there is none
  * (the case has failed, or skips when the host does not let us mount). */
 static bool begin_case(void)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };
-
-	sigaction(SIGALRM, &sa, NULL);
-	timed_out = 0;
-	ntracked = 0;
-	alarm(CASE_TIMEOUT);
-	snprintf(proc_dir, sizeof(proc_dir), "/tmp/proc_pid_test.XXXXXX");
-	if (!mkdtemp(proc_dir))
-		return tap_fail(__FILE__, __LINE__, "mkdtemp: %s", tap_errno_name(errno));
-	if (mount("proc", proc_dir, "proc", 0, NULL) == 0)
+	tap_case_begin(CASE_TIMEOUT);
+	if (tap_mount_proc(proc_dir, sizeof(proc_dir), "proc_pid_test"))
 		return true;
-	if (errno == EPERM && !tap_on_reaper())
-		tap_skip("mounting proc needs root");
-	else
-		tap_fail(__FILE__, __LINE__, "mount proc: %s", tap_errno_name(errno));
-	rmdir(proc_dir);
 	proc_dir[0] = '\0';
 	alarm(0);
 	return false;
 }
 
-static pid_t track(pid_t nr)
-{
-	if (nr > 0 && ntracked < MAX_TRACKED)
-		tracked[ntracked++] = nr;
-	return nr;
-}
-
-static void untrack(pid_t nr)
-{
-	for (int i = 0; i < ntracked; i++)
-		if (tracked[i] == nr)
-			tracked[i] = tracked[--ntracked];
-}
-
 /* end_case() - kill and reap the case's children, unmount its proc. */
 static void end_case(void)
 {
-	int interrupted = 0;
-
-	for (int i = 0; i < ntracked; i++)
-		kill(tracked[i], SIGKILL);
-	ntracked = 0;
-	while (interrupted < 3) {	/* our children, and orphans (we are a subreaper) */
-		if (waitpid(-1, NULL, __WALL) > 0)
-			continue;
-		if (errno != EINTR)
-			break;
-		interrupted++;
-	}
-	if (timed_out)
-		tap_fail(__FILE__, __LINE__, "timed out after %d s", CASE_TIMEOUT);
-	alarm(0);
+	tap_case_end();	/* our children, and orphans (we are a subreaper) */
 	if (case_file[0])
 		unlink(case_file);
 	case_file[0] = '\0';
-	EXPECT_OK(umount(proc_dir));
-	EXPECT_OK(rmdir(proc_dir));
+	tap_unmount_proc(proc_dir);
 }
 
 /* ---- reading proc files ---- */
-
-/* read_file() - all of @path, NUL-terminated. Return: its length, or -1 (errno set). */
-static long read_file(const char *path, char *buf, size_t size)
-{
-	long total = 0, n = 0;
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0)
-		return -1;
-	while ((size_t)total < size - 1 &&
-	       (n = read(fd, buf + total, size - 1 - (size_t)total)) > 0)
-		total += n;
-	n = n < 0 ? errno : 0;
-	close(fd);
-	buf[total] = '\0';
-	errno = (int)n;
-	return n ? -1 : total;
-}
 
 /* pid_file() - "PROC/NR/NAME" (NAME "" for the directory itself). */
 static const char *pid_file(pid_t nr, const char *name)
@@ -177,29 +106,10 @@ static const char *pid_file(pid_t nr, const char *name)
 /* read_pid_file() - all of /proc/NR/NAME into @buf; fails the case if it cannot be read. */
 static bool read_pid_file(pid_t nr, const char *name, char *buf, size_t size)
 {
-	if (read_file(pid_file(nr, name), buf, size) >= 0)
+	if (tap_read_file(pid_file(nr, name), buf, size) >= 0)
 		return true;
 	return tap_fail(__FILE__, __LINE__, "read %s: %s", pid_file(nr, name),
 			tap_errno_name(errno));
-}
-
-/* field() - the value of line "NAME:\tvalue" of @text, without its newline ("" if absent). */
-static const char *field(const char *text, const char *name)
-{
-	static char value[256];
-	size_t len = strlen(name), n;
-
-	value[0] = '\0';
-	for (const char *l = text; l && *l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
-		if (strncmp(l, name, len) != 0 || strncmp(l + len, ":\t", 2) != 0)
-			continue;
-		n = strcspn(l + len + 2, "\n");
-		n = n < sizeof(value) - 1 ? n : sizeof(value) - 1;
-		memcpy(value, l + len + 2, n);
-		value[n] = '\0';
-		break;
-	}
-	return value;
 }
 
 static const char *num(long v)
@@ -316,7 +226,7 @@ static pid_t spawn_exec(const char *mode, struct child_report *r)
 		_exit(127);
 	}
 	close(p[1]);
-	track(nr);
+	tap_track(nr);
 	if (!EXPECT_TRUE(nr > 0) || !EXPECT_EQ(read(p[0], r, sizeof(*r)), (long)sizeof(*r)) ||
 	    !EXPECT_EQ(read(p[0], r, 1), 0)) {
 		close(p[0]);
@@ -332,9 +242,9 @@ static void wait_sleeping(pid_t nr)
 	static char text[TEXT_MAX];
 	struct timespec ms10 = { 0, 10 * 1000 * 1000 };
 
-	for (int i = 0; i < 300 && !timed_out; i++) {
-		if (read_file(pid_file(nr, "status"), text, sizeof(text)) > 0 &&
-		    strncmp(field(text, "State"), "S ", 2) == 0)
+	for (int i = 0; i < 300 && !tap_case_timed_out(); i++) {
+		if (tap_read_file(pid_file(nr, "status"), text, sizeof(text)) > 0 &&
+		    strncmp(tap_field(text, "State"), "S ", 2) == 0)
 			return;
 		nanosleep(&ms10, NULL);
 	}
@@ -434,23 +344,23 @@ static void status_values_of_known_child(void)
 		return;
 	nr = spawn_known(&k) ? k.nr : -1;
 	if (nr > 0 && read_pid_file(nr, "status", text, sizeof(text))) {
-		EXPECT_STREQ(field(text, "Name"), CHILD_NAME);
-		EXPECT_STREQ(field(text, "Umask"), "0027");
-		EXPECT_STREQ(field(text, "State"), "S (sleeping)");
-		EXPECT_STREQ(field(text, "Tgid"), num(nr));
-		EXPECT_STREQ(field(text, "Ngid"), "0");
-		EXPECT_STREQ(field(text, "Pid"), num(nr));
-		EXPECT_STREQ(field(text, "PPid"), num(getpid()));
-		EXPECT_STREQ(field(text, "TracerPid"), "0");
-		EXPECT_STREQ(field(text, "Uid"), id_line(getuid()));
-		EXPECT_STREQ(field(text, "Gid"), id_line(getgid()));
-		EXPECT_EQ(sscanf(field(text, "FDSize"), "%d", &fdsize), 1);
+		EXPECT_STREQ(tap_field(text, "Name"), CHILD_NAME);
+		EXPECT_STREQ(tap_field(text, "Umask"), "0027");
+		EXPECT_STREQ(tap_field(text, "State"), "S (sleeping)");
+		EXPECT_STREQ(tap_field(text, "Tgid"), num(nr));
+		EXPECT_STREQ(tap_field(text, "Ngid"), "0");
+		EXPECT_STREQ(tap_field(text, "Pid"), num(nr));
+		EXPECT_STREQ(tap_field(text, "PPid"), num(getpid()));
+		EXPECT_STREQ(tap_field(text, "TracerPid"), "0");
+		EXPECT_STREQ(tap_field(text, "Uid"), id_line(getuid()));
+		EXPECT_STREQ(tap_field(text, "Gid"), id_line(getgid()));
+		EXPECT_EQ(sscanf(tap_field(text, "FDSize"), "%d", &fdsize), 1);
 		EXPECT_TRUE(fdsize > k.r.max_fd);
-		EXPECT_STREQ(field(text, "NStgid"), num(nr));	/* one level: the mount's */
-		EXPECT_STREQ(field(text, "NSpid"), num(nr));
-		EXPECT_STREQ(field(text, "NSpgid"), num(getpgrp()));
-		EXPECT_STREQ(field(text, "NSsid"), num(getsid(0)));
-		EXPECT_STREQ(field(text, "Threads"), "1");
+		EXPECT_STREQ(tap_field(text, "NStgid"), num(nr));	/* one level: the mount's */
+		EXPECT_STREQ(tap_field(text, "NSpid"), num(nr));
+		EXPECT_STREQ(tap_field(text, "NSpgid"), num(getpgrp()));
+		EXPECT_STREQ(tap_field(text, "NSsid"), num(getsid(0)));
+		EXPECT_STREQ(tap_field(text, "Threads"), "1");
 	}
 	end_case();
 }
@@ -458,7 +368,7 @@ static void status_values_of_known_child(void)
 /* sig_field() - a 16-hex-digit mask line of @text as a number (fails the case if malformed). */
 static unsigned long long sig_field(const char *text, const char *name)
 {
-	const char *v = field(text, name);
+	const char *v = tap_field(text, name);
 
 	if (strlen(v) != 16 || strspn(v, "0123456789abcdef") != 16) {
 		tap_fail(__FILE__, __LINE__, "%s: \"%s\" is not 16 hex digits", name, v);
@@ -478,7 +388,7 @@ static void status_signal_masks(void)
 		return;
 	nr = spawn_known(&k) ? k.nr : -1;
 	if (nr > 0 && read_pid_file(nr, "status", text, sizeof(text))) {
-		EXPECT_EQ(sscanf(field(text, "SigQ"), "%u/%u", &queued, &limit), 2);
+		EXPECT_EQ(sscanf(tap_field(text, "SigQ"), "%u/%u", &queued, &limit), 2);
 		EXPECT_TRUE(queued >= 2 && queued <= limit);	/* ours are queued, at least */
 		EXPECT_EQ(sig_field(text, "SigPnd"), sig_bit(SIGTERM));	/* tgkill: the thread */
 		EXPECT_EQ(sig_field(text, "ShdPnd"), sig_bit(SIGUSR2));	/* kill: the process */
@@ -559,7 +469,7 @@ static void expect_nul_strings(pid_t nr, const char *name, char *const *strv)
 {
 	static char text[TEXT_MAX], want[TEXT_MAX];
 	size_t want_len = nul_joined(strv, want, sizeof(want));
-	long len = read_file(pid_file(nr, name), text, sizeof(text));
+	long len = tap_read_file(pid_file(nr, name), text, sizeof(text));
 
 	if (!EXPECT_EQ(len, (long)want_len))
 		return;
@@ -570,7 +480,8 @@ static void expect_nul_strings(pid_t nr, const char *name, char *const *strv)
 	}
 }
 
-static void cmdline_nul_separated_argv(void)
+/* nul_strings_case() - the case that reads /proc/NR/NAME of a known child: @strv. */
+static void nul_strings_case(const char *name, char *const *strv)
 {
 	struct known k;
 	pid_t nr;
@@ -579,21 +490,18 @@ static void cmdline_nul_separated_argv(void)
 		return;
 	nr = spawn_known(&k) ? k.nr : -1;
 	if (nr > 0)
-		expect_nul_strings(nr, "cmdline", child_argv);
+		expect_nul_strings(nr, name, strv);
 	end_case();
+}
+
+static void cmdline_nul_separated_argv(void)
+{
+	nul_strings_case("cmdline", child_argv);
 }
 
 static void environ_nul_separated_env(void)
 {
-	struct known k;
-	pid_t nr;
-
-	if (!begin_case())
-		return;
-	nr = spawn_known(&k) ? k.nr : -1;
-	if (nr > 0)
-		expect_nul_strings(nr, "environ", child_env);
-	end_case();
+	nul_strings_case("environ", child_env);
 }
 
 static void comm_is_binary_name(void)
@@ -681,9 +589,9 @@ static void fdinfo_pos_and_flags(void)
 	if (spawn_known(&k)) {
 		snprintf(name, sizeof(name), "fdinfo/%d", k.file_fd);
 		if (read_pid_file(k.nr, name, text, sizeof(text))) {
-			EXPECT_STREQ(field(text, "pos"), num(FILE_OFFSET));
-			EXPECT_EQ(field(text, "flags")[0], '0');	/* octal, as Linux prints */
-			EXPECT_EQ(sscanf(field(text, "flags"), "%o", &flags), 1);
+			EXPECT_STREQ(tap_field(text, "pos"), num(FILE_OFFSET));
+			EXPECT_EQ(tap_field(text, "flags")[0], '0');	/* octal, as Linux prints */
+			EXPECT_EQ(sscanf(tap_field(text, "flags"), "%o", &flags), 1);
 			EXPECT_EQ(flags & (O_ACCMODE | O_APPEND), O_RDWR | O_APPEND);
 		}
 	}
@@ -768,11 +676,11 @@ static void task_lists_both_threads(void)
 		EXPECT_EQ(others, 0);
 		snprintf(name, sizeof(name), "task/%ld/status", r.tid2);
 		if (read_pid_file(nr, name, text, sizeof(text))) {
-			EXPECT_STREQ(field(text, "Pid"), num(r.tid2));
-			EXPECT_STREQ(field(text, "Tgid"), num(nr));
+			EXPECT_STREQ(tap_field(text, "Pid"), num(r.tid2));
+			EXPECT_STREQ(tap_field(text, "Tgid"), num(nr));
 		}
 		if (read_pid_file(nr, "status", text, sizeof(text)))
-			EXPECT_STREQ(field(text, "Threads"), "2");
+			EXPECT_STREQ(tap_field(text, "Threads"), "2");
 	}
 	end_case();
 }
@@ -797,7 +705,7 @@ static pid_t spawn_sleeper(unsigned long clone_flags, long (*setup)(void), long 
 			pause();
 	}
 	close(p[1]);
-	track(nr);
+	tap_track(nr);
 	if (!EXPECT_TRUE(nr > 0) || !EXPECT_EQ(read(p[0], &v, sizeof(v)), (long)sizeof(v)))
 		nr = -1;
 	close(p[0]);
@@ -848,7 +756,7 @@ static void ns_pid_links(void)
 	child = spawn_sleeper(0, NULL, NULL);
 	init = spawn_sleeper(CLONE_NEWPID, NULL, NULL);
 	unsharer = spawn_sleeper(0, unshare_and_fork, &unshared_init);
-	if (child > 0 && init > 0 && unsharer > 0 && EXPECT_TRUE(track(unshared_init) > 0)) {
+	if (child > 0 && init > 0 && unsharer > 0 && EXPECT_TRUE(tap_track(unshared_init) > 0)) {
 		ns_link(getpid(), "ns/pid", ours, sizeof(ours));
 		ns_link(child, "ns/pid", plain, sizeof(plain));
 		ns_link(child, "ns/pid_for_children", plain_kids, sizeof(plain_kids));
@@ -878,7 +786,7 @@ static pid_t spawn_zombie(void)
 	nr = fork();
 	if (nr == 0)
 		_exit(3);
-	track(nr);
+	tap_track(nr);
 	if (!EXPECT_TRUE(nr > 0) || !EXPECT_OK(waitid(P_PID, nr, &si, WEXITED | WNOWAIT)))
 		return -1;
 	return nr;
@@ -895,9 +803,9 @@ static void zombie_state_z(void)
 		return;
 	nr = spawn_zombie();
 	if (nr > 0 && read_pid_file(nr, "status", text, sizeof(text))) {
-		EXPECT_STREQ(field(text, "State"), "Z (zombie)");
-		EXPECT_STREQ(field(text, "Pid"), num(nr));
-		EXPECT_STREQ(field(text, "PPid"), num(getpid()));
+		EXPECT_STREQ(tap_field(text, "State"), "Z (zombie)");
+		EXPECT_STREQ(tap_field(text, "Pid"), num(nr));
+		EXPECT_STREQ(tap_field(text, "PPid"), num(getpid()));
 	}
 	if (nr > 0 && read_pid_file(nr, "stat", text, sizeof(text))) {
 		EXPECT_EQ(sscanf(text, "%*d (%*[^)]) %c %d", &state, &ppid), 2);
@@ -936,7 +844,7 @@ static void reaped_enoent_stale_fd_esrch(void)
 	    EXPECT_OK(fd = open(pid_file(nr, "status"), O_RDONLY))) {
 		EXPECT_TRUE(listed(nr));
 		EXPECT_EQ(waitpid(nr, &status, 0), nr);
-		untrack(nr);
+		tap_untrack(nr);
 		EXPECT_EQ(status, 3 << 8);
 		EXPECT_ERRNO(stat(pid_file(nr, ""), &st), ENOENT);
 		EXPECT_ERRNO(stat(pid_file(nr, "status"), &st), ENOENT);

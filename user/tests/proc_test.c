@@ -54,15 +54,11 @@
 #define TEXT_MAX	65536	/* bytes of a proc file a case reads */
 #define CASE_TIMEOUT	10	/* seconds before a case's blocking calls fail with EINTR */
 #define LONG_CASE_TIMEOUT 90	/* the same for the two cases that loop (~30 s on TCG) */
-#define MAX_TRACKED	4	/* children one case may start */
 #define EXIT_NOT_INIT	99	/* a namespace init found it is not pid 1 of a new namespace */
 #define LIFETIME_ROUNDS	100	/* mount_lifetime_100_rounds */
 #define GROWTH_ROUNDS	300	/* flush_growth, unless PROC_GROWTH_ROUNDS says otherwise */
 
 static char proc_dir[64];	/* where this case's proc is */
-static volatile sig_atomic_t timed_out;	/* the running case's alarm went off */
-static pid_t tracked[MAX_TRACKED];	/* children of the running case, killed at its end */
-static int ntracked;
 
 /* proc_up() - a proc to read: a fresh mount under reaper, the host's /proc on Linux. */
 static bool proc_up(void)
@@ -90,68 +86,14 @@ static void proc_path(char *buf, size_t size, const char *name)
 	snprintf(buf, size, "%s/%s", proc_dir, name);
 }
 
-static void on_alarm(int sig)
-{
-	(void)sig;
-	timed_out = 1;
-	alarm(1);	/* keep interrupting what blocks after */
-}
-
-static pid_t track(pid_t nr)
-{
-	if (nr > 0 && ntracked < MAX_TRACKED)
-		tracked[ntracked++] = nr;
-	return nr;
-}
-
-static void untrack(pid_t nr)
-{
-	for (int i = 0; i < ntracked; i++)
-		if (tracked[i] == nr)
-			tracked[i] = tracked[--ntracked];
-}
-
-/* mount_fresh() - mkdtemp /tmp/PREFIX.XXXXXX into @dir (64 bytes) and mount a proc there,
- * under reaper and on the host alike. Return: false if there is none: the case has failed,
- * or skips on a host that does not let us mount. */
-static bool mount_fresh(char *dir, const char *prefix)
-{
-	snprintf(dir, 64, "/tmp/%s.XXXXXX", prefix);
-	if (!mkdtemp(dir))
-		return tap_fail(__FILE__, __LINE__, "mkdtemp: %s", tap_errno_name(errno));
-	if (mount("proc", dir, "proc", 0, NULL) == 0)
-		return true;
-	if (errno == EPERM && !tap_on_reaper())
-		tap_skip("mounting proc needs root");
-	else
-		tap_fail(__FILE__, __LINE__, "mount proc on %s: %s", dir, tap_errno_name(errno));
-	rmdir(dir);
-	return false;
-}
-
-static void unmount_fresh(const char *dir)
-{
-	EXPECT_OK(umount(dir));
-	EXPECT_OK(rmdir(dir));
-}
-
 /* read_all() - the whole of proc file @name, NUL-terminated, in small reads. Return: bytes
  * or -1 (errno set). */
 static long read_all(const char *name, char *buf, size_t size)
 {
 	char path[128];
-	long total = 0, n;
-	int fd;
 
 	proc_path(path, sizeof(path), name);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	while ((size_t)total < size - 1 && (n = read(fd, buf + total, size - 1 - (size_t)total)) > 0)
-		total += n;
-	close(fd);
-	buf[total] = '\0';
-	return total;
+	return tap_read_file(path, buf, size);
 }
 
 /* slab_active() - active_objs of cache @cache in @text (slabinfo), or -1 if not listed. */
@@ -370,38 +312,19 @@ static void umount_frees_proc_inodes(void)
  * not let us mount). */
 static bool begin_case(void)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };
-
-	sigaction(SIGALRM, &sa, NULL);
-	timed_out = 0;
-	ntracked = 0;
-	alarm(CASE_TIMEOUT);
-	if (mount_fresh(proc_dir, "proc_test"))
+	tap_case_begin(CASE_TIMEOUT);
+	if (tap_mount_proc(proc_dir, sizeof(proc_dir), "proc_test"))
 		return true;
 	alarm(0);
 	return false;
 }
 
 /* end_case() - kill the case's children, reap them and the orphans they left (we are a
- * subreaper), unmount its proc. */
+ * subreaper), fail the case if it timed out (tap_case_end()), unmount its proc. */
 static void end_case(void)
 {
-	int interrupted = 0;
-
-	for (int i = 0; i < ntracked; i++)
-		kill(tracked[i], SIGKILL);
-	ntracked = 0;
-	while (interrupted < 3) {
-		if (waitpid(-1, NULL, __WALL) > 0)
-			continue;
-		if (errno != EINTR)
-			break;
-		interrupted++;
-	}
-	if (timed_out)
-		tap_fail(__FILE__, __LINE__, "timed out after %d s", CASE_TIMEOUT);
-	alarm(0);
-	unmount_fresh(proc_dir);
+	tap_case_end();
+	tap_unmount_proc(proc_dir);
 }
 
 /* ---- small tools ---- */
@@ -410,21 +333,9 @@ static void end_case(void)
 static long read_at(const char *dir, const char *name, char *buf, size_t size)
 {
 	char path[160];
-	long total = 0, n = 0;
-	int fd, err;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	while ((size_t)total < size - 1 &&
-	       (n = read(fd, buf + total, size - 1 - (size_t)total)) > 0)
-		total += n;
-	err = n < 0 ? errno : 0;
-	close(fd);
-	buf[total] = '\0';
-	errno = err;
-	return err ? -1 : total;
+	return tap_read_file(path, buf, size);
 }
 
 /* must_read() - read_at(), failing the case if the file cannot be read. */
@@ -433,25 +344,6 @@ static bool must_read(const char *dir, const char *name, char *buf, size_t size)
 	if (read_at(dir, name, buf, size) >= 0)
 		return true;
 	return tap_fail(__FILE__, __LINE__, "read %s/%s: %s", dir, name, tap_errno_name(errno));
-}
-
-/* field() - the value of line "NAME:\tvalue" of @text, without its newline ("" if absent). */
-static const char *field(const char *text, const char *name)
-{
-	static char value[256];
-	size_t len = strlen(name), n;
-
-	value[0] = '\0';
-	for (const char *l = text; l && *l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
-		if (strncmp(l, name, len) != 0 || strncmp(l + len, ":\t", 2) != 0)
-			continue;
-		n = strcspn(l + len + 2, "\n");
-		n = n < sizeof(value) - 1 ? n : sizeof(value) - 1;
-		memcpy(value, l + len + 2, n);
-		value[n] = '\0';
-		break;
-	}
-	return value;
 }
 
 /* pid_status_field() - field NAME of DIR/NR/status ("" if unreadable). */
@@ -463,7 +355,7 @@ static const char *pid_status_field(const char *dir, long nr, const char *name)
 	snprintf(file, sizeof(file), "%ld/status", nr);
 	if (read_at(dir, file, text, sizeof(text)) < 0)
 		text[0] = '\0';
-	return field(text, name);
+	return tap_field(text, name);
 }
 
 /* nums() - numbers as /proc prints a list of them: tab-separated ("7\t1"). */
@@ -539,26 +431,16 @@ static size_t decimal2(const char *s)
 	return n + 3;
 }
 
-static void sleep_ms(long ms)
+static void sleep_forever(void)
 {
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
+	for (;;)
+		pause();
 }
 
 /* spawn_sleeper() - fork a child of ours that sleeps until end_case() kills it. */
 static pid_t spawn_sleeper(void)
 {
-	pid_t nr;
-
-	fflush(stdout);
-	nr = fork();
-	if (nr == 0) {
-		for (;;)
-			pause();
-	}
-	EXPECT_TRUE(nr > 0);
-	return track(nr);
+	return tap_fork_child(sleep_forever);
 }
 
 /* ---- a child namespace whose init mounts a proc of its own ---- */
@@ -571,20 +453,6 @@ struct ns_init {
 	int go[2];		/* us -> it: EOF means "exit now" */
 };
 
-static void send_long(int fd, long v)
-{
-	if (write(fd, &v, sizeof(v)) != sizeof(v))
-		_exit(120);
-}
-
-/* recv_long() - the next long from @fd; LONG_MIN on EOF or a timeout. */
-static long recv_long(int fd)
-{
-	long v;
-
-	return read(fd, &v, sizeof(v)) == sizeof(v) ? v : LONG_MIN;
-}
-
 /* ns_init_main() - in the child of clone(CLONE_NEWPID): prove it is pid 1 of a new
  * namespace (with parent 0: so not the suite as pid 1 of the root one), mount its proc,
  * report the result, run @body, exit when the case closes ns->go. */
@@ -596,7 +464,7 @@ static void ns_init_main(struct ns_init *ns, void (*body)(struct ns_init *))
 	close(ns->go[1]);
 	if (getpid() != 1 || getppid() != 0)
 		_exit(EXIT_NOT_INIT);
-	send_long(ns->report[1], mount("proc", ns->dir, "proc", 0, NULL) == 0 ? 0 : -errno);
+	tap_write_long(ns->report[1], mount("proc", ns->dir, "proc", 0, NULL) == 0 ? 0 : -errno);
 	if (body)
 		body(ns);
 	while (read(ns->go[0], &c, 1) > 0)
@@ -651,7 +519,7 @@ static long start_ns_init(struct ns_init *ns, void (*body)(struct ns_init *))
 	err = ns->nr < 0 ? -errno : 0;
 	close(ns->report[1]);
 	close(ns->go[0]);
-	if (!err && (err = recv_long(ns->report[0])) == LONG_MIN)
+	if (!err && (err = tap_read_long(ns->report[0])) == LONG_MIN)
 		err = -ECHILD;
 	if (err)
 		stop_ns_init(ns);
@@ -668,7 +536,7 @@ static bool spawn_ns(struct ns_init *ns, void (*body)(struct ns_init *))
 		return false;
 	err = start_ns_init(ns, body);
 	if (err == 0) {
-		track(ns->nr);
+		tap_track(ns->nr);
 		return true;
 	}
 	rmdir(ns->dir);
@@ -770,7 +638,7 @@ static void uptime_two_numbers(void)
 		if (!EXPECT_TRUE(b && strcmp(text + a + 1 + b, "\n") == 0))
 			tap_note("uptime reads \"%s\"", text);
 		first = strtod(text, NULL);
-		sleep_ms(150);
+		tap_sleep_ms(150);
 	}
 	if (must_read(proc_dir, "uptime", text, sizeof(text)))
 		second = strtod(text, NULL);
@@ -808,11 +676,11 @@ static void body_fork_then_loadavg(struct ns_init *ns)
 	if (member == 0)
 		_exit(0);
 	waitpid(member, NULL, 0);
-	send_long(ns->report[1], member);
+	tap_write_long(ns->report[1], member);
 	if (read_at(ns->dir, "loadavg", text, sizeof(text)) < 0)
-		send_long(ns->report[1], -errno);
+		tap_write_long(ns->report[1], -errno);
 	else
-		send_long(ns->report[1], atol(strrchr(text, ' ') + 1));
+		tap_write_long(ns->report[1], atol(strrchr(text, ' ') + 1));
 }
 
 static void loadavg_five_fields(void)
@@ -825,8 +693,8 @@ static void loadavg_five_fields(void)
 	if (must_read(proc_dir, "loadavg", text, sizeof(text)) && loadavg_shape(text) < 0)
 		tap_note("loadavg reads \"%s\"", text);
 	if (spawn_ns(&ns, body_fork_then_loadavg)) {
-		EXPECT_EQ(recv_long(ns.report[0]), 2);	/* the init's first fork */
-		EXPECT_EQ(recv_long(ns.report[0]), 2);	/* the last pid of its namespace */
+		EXPECT_EQ(tap_read_long(ns.report[0]), 2);	/* the init's first fork */
+		EXPECT_EQ(tap_read_long(ns.report[0]), 2);	/* the last pid of its namespace */
 		finish_ns(&ns);
 	}
 	end_case();
@@ -914,11 +782,11 @@ static void body_set_pid_max(struct ns_init *ns)
 	char text[32], value[32];
 
 	read_at(ns->dir, "sys/kernel/pid_max", text, sizeof(text));
-	send_long(ns->report[1], atol(text));
+	tap_write_long(ns->report[1], atol(text));
 	snprintf(value, sizeof(value), "%ld\n", pid_max_wanted);
-	send_long(ns->report[1], write_at(ns->dir, "sys/kernel/pid_max", value));
+	tap_write_long(ns->report[1], write_at(ns->dir, "sys/kernel/pid_max", value));
 	read_at(ns->dir, "sys/kernel/pid_max", text, sizeof(text));
-	send_long(ns->report[1], atol(text));
+	tap_write_long(ns->report[1], atol(text));
 }
 
 /* pid_max_is_per_ns() - on the host, only Linux 6.14 and later keep pid_max per namespace:
@@ -952,9 +820,9 @@ static void pid_max_per_namespace(void)
 	if (EXPECT_TRUE(outer > 1000) && spawn_ns(&ns, body_set_pid_max)) {
 		/* A new namespace starts at our value or above (Linux: PID_MAX_LIMIT; its
 		 * allocations are bounded by every ancestor's pid_max anyway). */
-		EXPECT_TRUE(recv_long(ns.report[0]) >= outer);
-		EXPECT_EQ(recv_long(ns.report[0]), 0);		/* the write */
-		EXPECT_EQ(recv_long(ns.report[0]), pid_max_wanted);	/* seen there */
+		EXPECT_TRUE(tap_read_long(ns.report[0]) >= outer);
+		EXPECT_EQ(tap_read_long(ns.report[0]), 0);		/* the write */
+		EXPECT_EQ(tap_read_long(ns.report[0]), pid_max_wanted);	/* seen there */
 		finish_ns(&ns);
 		must_read(proc_dir, "sys/kernel/pid_max", text, sizeof(text));
 		if (!EXPECT_EQ(atol(text), outer))	/* not here; put it back if it was */
@@ -1019,11 +887,11 @@ static void body_report_self(struct ns_init *ns)
 {
 	const char *link = link_at(ns->dir, "self");
 
-	send_long(ns->report[1], *link ? atol(link) : -errno);
+	tap_write_long(ns->report[1], *link ? atol(link) : -errno);
 	link = link_at(ns->dir, "thread-self");
-	send_long(ns->report[1], strcmp(link, "1/task/1") == 0 ? 0 : *link ? -EINVAL : -errno);
+	tap_write_long(ns->report[1], strcmp(link, "1/task/1") == 0 ? 0 : *link ? -EINVAL : -errno);
 	link = link_at(proc_dir, "self");
-	send_long(ns->report[1], *link ? atol(link) : -errno);
+	tap_write_long(ns->report[1], *link ? atol(link) : -errno);
 }
 
 /* The same init through its own namespace's proc: one number, parent 0, self is 1. */
@@ -1037,9 +905,9 @@ static void nspid_from_own_mount(void)
 	if (!begin_case())
 		return;
 	if (spawn_ns(&ns, body_report_self)) {
-		EXPECT_EQ(recv_long(ns.report[0]), 1);	/* its self */
-		EXPECT_EQ(recv_long(ns.report[0]), 0);	/* its thread-self: 1/task/1 */
-		EXPECT_EQ(recv_long(ns.report[0]), ns.nr);	/* self through our proc */
+		EXPECT_EQ(tap_read_long(ns.report[0]), 1);	/* its self */
+		EXPECT_EQ(tap_read_long(ns.report[0]), 0);	/* its thread-self: 1/task/1 */
+		EXPECT_EQ(tap_read_long(ns.report[0]), ns.nr);	/* self through our proc */
 		EXPECT_STREQ(pid_status_field(ns.dir, 1, "NSpid"), "1");
 		EXPECT_STREQ(pid_status_field(ns.dir, 1, "NStgid"), "1");
 		EXPECT_STREQ(pid_status_field(ns.dir, 1, "NSpgid"), "0");
@@ -1118,7 +986,7 @@ static void body_nest(struct ns_init *ns)
 
 	snprintf(inner.dir, sizeof(inner.dir), "%s", inner_dir);
 	err = start_ns_init(&inner, NULL);
-	send_long(ns->report[1], err ? err : inner.nr);
+	tap_write_long(ns->report[1], err ? err : inner.nr);
 	while (read(ns->go[0], &c, 1) > 0)
 		;
 	if (!err)
@@ -1176,7 +1044,7 @@ static void nested_namespace_mounts(void)
 		return;
 	}
 	if (spawn_ns(&ns, body_nest)) {
-		mid = recv_long(ns.report[0]);
+		mid = tap_read_long(ns.report[0]);
 		if (EXPECT_TRUE(mid > 1))
 			check_nested(&ns, mid);
 		finish_ns(&ns);
@@ -1196,7 +1064,7 @@ static void dead_namespace_mount_still_works(void)
 	if (!begin_case())
 		return;
 	if (spawn_ns(&ns, NULL)) {
-		untrack(ns.nr);
+		tap_untrack(ns.nr);
 		EXPECT_EQ(stop_ns_init(&ns), 0);
 		EXPECT_EQ(count_pid_dirs(ns.dir, NULL), 0);
 		EXPECT_EQ(exists_at(ns.dir, "1"), -ENOENT);
@@ -1236,7 +1104,7 @@ static void mount_lifetime_100_rounds(void)
 	}
 	alarm(LONG_CASE_TIMEOUT);
 	before = slab_now("pid_namespace");
-	for (int i = 0; i < LIFETIME_ROUNDS && !timed_out; i++) {
+	for (int i = 0; i < LIFETIME_ROUNDS && !tap_case_timed_out(); i++) {
 		err = start_ns_init(&ns, NULL);
 		if (err || stop_ns_init(&ns) != 0 || umount(ns.dir) != 0) {
 			if (!failed++)
@@ -1312,7 +1180,7 @@ static void flush_growth(void)
 	alarm(LONG_CASE_TIMEOUT);
 	growth_round();		/* warm-up: the live processes' entries, slabinfo's own */
 	before = slab_now("proc_inode_cache");
-	while (done < rounds && !timed_out && growth_round())
+	while (done < rounds && !tap_case_timed_out() && growth_round())
 		done++;
 	after = slab_now("proc_inode_cache");
 	EXPECT_EQ(done, rounds);

@@ -15,9 +15,10 @@
  * Linux is the oracle: every case passes on the Linux host (tests/run-on-linux.sh), and
  * asserts exact status words, errno values, register contents and counts.
  *
- * Every case starts with begin_case() and ends with end_case(): an alarm turns a hang into
- * failed expectations (blocking calls return EINTR, every second after CASE_TIMEOUT), and
- * end_case() kills and reaps every process the case made, even when an expectation failed.
+ * Every case starts with begin_case() and ends with end_case(), tap.h's case frame: an alarm
+ * turns a hang into failed expectations (blocking calls return EINTR, every second after
+ * CASE_TIMEOUT), and end_case() kills and reaps every process the case made (tap_track()),
+ * even when an expectation failed.
  * Processes report to the case through pipes (send_long/recv_long), not by sleeping (the two
  * 50 ms sleeps only give a "not yet" check a chance to see a wrong answer).
  * The code a tracee runs under the tracer's eye (the probe_* routines) is written in assembly
@@ -37,12 +38,10 @@
 #include <sys/syscall.h>
 #include <sys/user.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include "tap.h"
 
 #define CASE_TIMEOUT	 10  /* seconds before a case's blocking calls start failing */
-#define MAX_TRACKED	 16  /* processes one case may create */
 #define MAX_STEPS	 100 /* single steps before the loop is declared runaway */
 #define STEP_LOOP_LEN	 11  /* instructions from probe_step_start to probe_step_end */
 #define KERNEL_USER_SIZE 928 /* Linux's struct user: musl's lacks error_code, fault_address */
@@ -81,9 +80,6 @@ void probe_xmm(unsigned long out[2]);
 extern const char probe_step_start[], probe_step_end[], probe_regs_trap[];
 
 static const char *self_path;		/* absolute: the exec cases re-run this suite */
-static volatile sig_atomic_t timed_out; /* the running case's alarm went off */
-static pid_t tracked[MAX_TRACKED];	/* processes the running case made, for end_case() */
-static int ntracked;
 
 /* Shared with the children a case forks (fork copies them); see open_pipes(): */
 static int child_go[2] = { -1, -1 };  /* case -> tracee: one byte, "exit with this code" */
@@ -93,100 +89,22 @@ static pid_t tracee_nr;		      /* the process a tracer child is to trace */
 static long exitkill_option;	      /* PTRACE_O_EXITKILL or 0, for tracer_attach() */
 static volatile long poke_target = 0x1122334455667788; /* POKEDATA's victim */
 
-/* --- Case frame: timeout, tracking, cleanup --------------------------------------------- */
+/* --- Case frame: tap_case_begin/end (tap.h) and the case's pipes ----------------------- */
 
-static void on_alarm(int sig)
-{
-	(void)sig;
-	timed_out = 1;
-	alarm(1); /* keep interrupting the blocking calls that follow, too */
-}
-
-/* begin_case() - arm the case's timeout; no SA_RESTART, so a hung wait returns EINTR. */
+/* begin_case() - arm the case's timeout; a hung wait returns EINTR (tap_case_begin()). */
 static void begin_case(void)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };
-
-	sigaction(SIGALRM, &sa, NULL);
-	timed_out = 0;
-	ntracked = 0;
-	alarm(CASE_TIMEOUT);
-}
-
-/* track() - remember @pid so end_case() kills it. Return: @pid. */
-static pid_t track(pid_t pid)
-{
-	if (pid > 0 && ntracked < MAX_TRACKED)
-		tracked[ntracked++] = pid;
-	return pid;
-}
-
-/* untrack() - @pid was reaped: its number may be reused, so never signal it again. */
-static void untrack(pid_t pid)
-{
-	for (int i = 0; i < ntracked; i++)
-		if (tracked[i] == pid)
-			tracked[i] = tracked[--ntracked];
-}
-
-/* send_signal() - kill() that refuses pid <= 0: kill(-1, SIGKILL) would hit everything. */
-static int send_signal(pid_t pid, int sig)
-{
-	if (pid <= 0) {
-		errno = ESRCH;
-		return -1;
-	}
-	return kill(pid, sig);
-}
-
-/* close_pipe() - close both ends of @p if open_pipes() opened it. */
-static void close_pipe(int p[2])
-{
-	if (p[0] >= 0) {
-		close(p[0]);
-		close(p[1]);
-	}
-	p[0] = p[1] = -1;
+	tap_case_begin(CASE_TIMEOUT);
 }
 
 /* end_case() - kill what the case made, reap every child (we are a subreaper, so orphaned
- * grandchildren come to us), and fail the case if it timed out. */
+ * grandchildren come to us), close the case's pipes, and fail the case if it timed out. */
 static void end_case(void)
 {
-	int interrupted = 0;
-
-	for (int i = 0; i < ntracked; i++)
-		send_signal(tracked[i], SIGKILL);
-	ntracked = 0;
-	while (interrupted < 3) {
-		if (waitpid(-1, NULL, __WALL) > 0)
-			continue;
-		if (errno != EINTR)
-			break;
-		interrupted++; /* a child we do not know of hangs on: give up after 3 s */
-	}
-	close_pipe(child_go);
-	close_pipe(tracer_go);
-	close_pipe(reports);
-	if (timed_out)
-		tap_fail(__FILE__, __LINE__, "timed out after %d s", CASE_TIMEOUT);
-	alarm(0);
-	timed_out = 0;
-}
-
-/* --- Small tools ----------------------------------------------------------------------- */
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
-/* result() - what a child reports for a call: its return value, or -errno. */
-static long result(long ret)
-{
-	return ret == -1 ? -errno : ret;
+	tap_case_end();
+	tap_close_pipe(child_go);
+	tap_close_pipe(tracer_go);
+	tap_close_pipe(reports);
 }
 
 /* open_pipes() - the case's three pipes (child_go, tracer_go, reports); end_case() closes
@@ -200,51 +118,21 @@ static void open_pipes(void)
 /* send_long() - in a child: report @v to the case. */
 static void send_long(long v)
 {
-	if (write(reports[1], &v, sizeof(v)) != sizeof(v))
-		_exit(120);
+	tap_write_long(reports[1], v);
 }
 
 /* recv_long() - the next value a child reported; LONG_MIN if the case timed out first. */
 static long recv_long(void)
 {
-	long v;
-
-	if (read(reports[0], &v, sizeof(v)) != sizeof(v))
-		return LONG_MIN;
-	return v;
+	return tap_read_long(reports[0]);
 }
 
-/* wait_for_go() - in a child: block until the case writes a byte into @p. Return: it. */
-static int wait_for_go(const int p[2])
-{
-	unsigned char c = 0;
+/* --- Small tools ----------------------------------------------------------------------- */
 
-	if (read(p[0], &c, 1) != 1)
-		_exit(121);
-	return c;
-}
-
-/* go() - let the child blocked in wait_for_go(@p) go on, handing it @c. */
-static void go(const int p[2], unsigned char c)
-{
-	if (write(p[1], &c, 1) != 1)
-		tap_fail(__FILE__, __LINE__, "write to a child's pipe: %s", tap_errno_name(errno));
-}
-
-/* The status words waitpid() gives, built the way the kernel builds them. */
-static int stop_status(int sig)
-{
-	return sig << 8 | 0x7f;
-}
-
+/* The status words waitpid() gives, built the way the kernel builds them (and tap.h's). */
 static int event_status(int event)
 {
-	return stop_status(SIGTRAP | event << 8);
-}
-
-static int exit_status(int code)
-{
-	return code << 8;
+	return tap_stop_status(SIGTRAP | event << 8);
 }
 
 static int killed_status(int sig)
@@ -256,17 +144,7 @@ static int killed_status(int sig)
  * word, or -1 if waitpid failed (a timeout shows as EINTR in the note). */
 static int wait_status(pid_t pid)
 {
-	int status;
-
-	if (pid <= 0)
-		return -1;
-	if (waitpid(pid, &status, __WALL) != pid) {
-		tap_note("waitpid(%d): %s", pid, tap_errno_name(errno));
-		return -1;
-	}
-	if (WIFEXITED(status) || WIFSIGNALED(status))
-		untrack(pid);
-	return status;
+	return tap_wait_status(pid, __WALL);
 }
 
 /* wait_zombie() - wait until @pid has exited, without reaping it. Return: its exit code. */
@@ -278,21 +156,6 @@ static int wait_zombie(pid_t pid)
 	if (waitid(P_PID, pid, &si, WEXITED | WNOWAIT | __WALL) != 0)
 		return -1;
 	return si.si_status;
-}
-
-/* fork_child() - fork a child that runs @body and exits 0. Return: its pid (tracked). */
-static pid_t fork_child(void (*body)(void))
-{
-	pid_t child;
-
-	fflush(stdout);
-	child = fork();
-	if (child == 0) {
-		body();
-		_exit(0);
-	}
-	EXPECT_TRUE(child > 0);
-	return track(child);
 }
 
 static void traced_prologue(void)
@@ -317,8 +180,8 @@ static pid_t fork_traced_child(void (*body)(void))
 	pid_t child;
 
 	traced_body = body;
-	child = fork_child(run_traced_body);
-	EXPECT_EQ(wait_status(child), stop_status(SIGSTOP));
+	child = tap_fork_child(run_traced_body);
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGSTOP));
 	return child;
 }
 
@@ -331,7 +194,7 @@ static void body_exit_5(void)
 /* body_wait_then_exit() - exit with the byte the case writes into child_go. */
 static void body_wait_then_exit(void)
 {
-	_exit(wait_for_go(child_go));
+	_exit(tap_wait_go(child_go));
 }
 
 /* bp_target() - the function the breakpoint cases patch. noipa: it must not be inlined or
@@ -358,7 +221,7 @@ static void traceme_stops_on_signal(void)
 	begin_case();
 	child = fork_traced_child(body_exit_5);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -373,8 +236,8 @@ static void traceme_twice_eperm(void)
 	pid_t child;
 
 	begin_case();
-	child = fork_child(body_traceme_twice);
-	EXPECT_EQ(wait_status(child), exit_status(EPERM));
+	child = tap_fork_child(body_traceme_twice);
+	EXPECT_EQ(wait_status(child), tap_exit_status(EPERM));
 	end_case();
 }
 
@@ -394,9 +257,9 @@ static void traceme_exec_sigtrap(void)
 	begin_case();
 	child = fork_traced_child(body_exec_self);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGTRAP)); /* the legacy post-exec trap */
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGTRAP)); /* the legacy post-exec trap */
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(6));
+	EXPECT_EQ(wait_status(child), tap_exit_status(6));
 	end_case();
 }
 
@@ -407,24 +270,24 @@ static void attach_stops_with_sigstop(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	EXPECT_OK(ptrace(PTRACE_ATTACH, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGSTOP));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGSTOP));
 	memset(&si, 0, sizeof(si));
 	EXPECT_OK(ptrace(PTRACE_GETSIGINFO, child, 0, &si));
 	EXPECT_EQ(si.si_signo, SIGSTOP);
 	EXPECT_EQ(si.si_code, SI_KERNEL); /* sent by the kernel, not by us: no si_pid */
 	EXPECT_EQ(si.si_pid, 0);
 	EXPECT_OK(ptrace(PTRACE_DETACH, child, 0, 0));
-	go(child_go, 9); /* its read() was restarted after the stop */
-	EXPECT_EQ(wait_status(child), exit_status(9));
+	tap_go(child_go, 9); /* its read() was restarted after the stop */
+	EXPECT_EQ(wait_status(child), tap_exit_status(9));
 	end_case();
 }
 
 static void *thread_sleeps(void *arg)
 {
 	*(volatile pid_t *)arg = (pid_t)syscall(SYS_gettid);
-	sleep_ms(300);
+	tap_sleep_ms(300);
 	return NULL;
 }
 
@@ -437,8 +300,8 @@ static void attach_self_eperm(void)
 	EXPECT_ERRNO(ptrace(PTRACE_ATTACH, getpid(), 0, 0), EPERM);
 	EXPECT_ERRNO(ptrace(PTRACE_SEIZE, getpid(), 0, 0), EPERM);
 	EXPECT_EQ(pthread_create(&th, NULL, thread_sleeps, (void *)&tid), 0);
-	while (tid == 0 && !timed_out)
-		sleep_ms(1);
+	while (tid == 0 && !tap_case_timed_out())
+		tap_sleep_ms(1);
 	EXPECT_ERRNO(ptrace(PTRACE_ATTACH, tid, 0, 0), EPERM); /* our own thread */
 	pthread_join(th, NULL);
 	end_case();
@@ -453,7 +316,7 @@ static void attach_traced_eperm(void)
 	EXPECT_ERRNO(ptrace(PTRACE_ATTACH, child, 0, 0), EPERM);
 	EXPECT_ERRNO(ptrace(PTRACE_SEIZE, child, 0, 0), EPERM);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -462,11 +325,11 @@ static void attach_zombie_eperm(void)
 	pid_t child;
 
 	begin_case();
-	child = fork_child(body_exit_5);
+	child = tap_fork_child(body_exit_5);
 	EXPECT_EQ(wait_zombie(child), 5);
 	EXPECT_ERRNO(ptrace(PTRACE_ATTACH, child, 0, 0), EPERM);
 	EXPECT_ERRNO(ptrace(PTRACE_SEIZE, child, 0, 0), EPERM);
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -475,8 +338,8 @@ static void attach_missing_esrch(void)
 	pid_t child;
 
 	begin_case();
-	child = fork_child(body_exit_5);
-	EXPECT_EQ(wait_status(child), exit_status(5)); /* its number is free now */
+	child = tap_fork_child(body_exit_5);
+	EXPECT_EQ(wait_status(child), tap_exit_status(5)); /* its number is free now */
 	EXPECT_ERRNO(ptrace(PTRACE_ATTACH, child, 0, 0), ESRCH);
 	EXPECT_ERRNO(ptrace(PTRACE_SEIZE, child, 0, 0), ESRCH);
 	EXPECT_ERRNO(ptrace(PTRACE_ATTACH, INT_MAX, 0, 0), ESRCH);
@@ -490,11 +353,11 @@ static void seize_does_not_stop(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	EXPECT_OK(ptrace(PTRACE_SEIZE, child, 0, 0));
 	EXPECT_EQ(waitpid(child, NULL, WNOHANG | __WALL), 0);
-	go(child_go, 8);
-	EXPECT_EQ(wait_status(child), exit_status(8));
+	tap_go(child_go, 8);
+	EXPECT_EQ(wait_status(child), tap_exit_status(8));
 	end_case();
 }
 
@@ -504,12 +367,12 @@ static void seize_bad_arguments_eio(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	EXPECT_ERRNO(ptrace(PTRACE_SEIZE, child, 1, 0), EIO);		 /* addr must be 0 */
 	EXPECT_ERRNO(ptrace(PTRACE_SEIZE, child, 0, 0x80000000UL), EIO); /* unknown option */
 	EXPECT_ERRNO(ptrace(PTRACE_PEEKDATA, child, 0, 0), ESRCH);	 /* so not traced */
-	go(child_go, 0);
-	EXPECT_EQ(wait_status(child), exit_status(0));
+	tap_go(child_go, 0);
+	EXPECT_EQ(wait_status(child), tap_exit_status(0));
 	end_case();
 }
 
@@ -521,13 +384,13 @@ static void interrupt_stops_seized(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	EXPECT_OK(ptrace(PTRACE_SEIZE, child, 0, 0));
 	EXPECT_OK(ptrace(PTRACE_INTERRUPT, child, 0, 0));
 	EXPECT_EQ(wait_status(child), event_status(PTRACE_EVENT_STOP));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	go(child_go, 42); /* the interrupted read() restarts and gets the byte */
-	EXPECT_EQ(wait_status(child), exit_status(42));
+	tap_go(child_go, 42); /* the interrupted read() restarts and gets the byte */
+	EXPECT_EQ(wait_status(child), tap_exit_status(42));
 	end_case();
 }
 
@@ -540,7 +403,7 @@ static void interrupt_listen_need_seize(void)
 	EXPECT_ERRNO(ptrace(PTRACE_INTERRUPT, child, 0, 0), EIO);
 	EXPECT_ERRNO(ptrace(PTRACE_LISTEN, child, 0, 0), EIO);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -557,10 +420,10 @@ static void group_stop_attached(void)
 	EXPECT_OK(ptrace(PTRACE_GETSIGINFO, child, 0, &si));
 	EXPECT_EQ(si.si_signo, SIGSTOP);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, SIGSTOP));
-	EXPECT_EQ(wait_status(child), stop_status(SIGSTOP));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGSTOP));
 	EXPECT_ERRNO(ptrace(PTRACE_GETSIGINFO, child, 0, &si), EINVAL);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0)); /* ptrace may end a group stop */
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -573,22 +436,22 @@ static void listen_in_group_stop(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	EXPECT_OK(ptrace(PTRACE_SEIZE, child, 0, 0));
-	EXPECT_OK(send_signal(child, SIGSTOP));
-	EXPECT_EQ(wait_status(child), stop_status(SIGSTOP));
+	EXPECT_OK(tap_kill(child, SIGSTOP));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGSTOP));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, SIGSTOP));
-	EXPECT_EQ(wait_status(child), stop_status(SIGSTOP | PTRACE_EVENT_STOP << 8));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGSTOP | PTRACE_EVENT_STOP << 8));
 	EXPECT_OK(ptrace(PTRACE_LISTEN, child, 0, 0));
 	EXPECT_EQ(waitpid(child, NULL, WNOHANG | __WALL), 0);
 	EXPECT_ERRNO(ptrace(PTRACE_PEEKDATA, child, 0, 0), ESRCH); /* listening: running */
-	EXPECT_OK(send_signal(child, SIGCONT));
+	EXPECT_OK(tap_kill(child, SIGCONT));
 	EXPECT_EQ(wait_status(child), event_status(PTRACE_EVENT_STOP));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGCONT));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGCONT));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	go(child_go, 3);
-	EXPECT_EQ(wait_status(child), exit_status(3));
+	tap_go(child_go, 3);
+	EXPECT_EQ(wait_status(child), tap_exit_status(3));
 	end_case();
 }
 
@@ -614,7 +477,7 @@ static void detach_zombie_esrch(void)
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
 	EXPECT_EQ(wait_zombie(child), 5);
 	EXPECT_ERRNO(ptrace(PTRACE_DETACH, child, 0, 0), ESRCH);
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -631,9 +494,9 @@ static void cont_suppresses_signal(void)
 	begin_case();
 	child = fork_traced_child(body_raise_sigusr1);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGUSR1));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGUSR1));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0)); /* SIGUSR1 would have killed it */
-	EXPECT_EQ(wait_status(child), exit_status(7));
+	EXPECT_EQ(wait_status(child), tap_exit_status(7));
 	end_case();
 }
 
@@ -644,7 +507,7 @@ static void cont_delivers_signal(void)
 	begin_case();
 	child = fork_traced_child(body_raise_sigusr1);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGUSR1));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGUSR1));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, SIGUSR1));
 	EXPECT_EQ(wait_status(child), killed_status(SIGUSR1));
 	end_case();
@@ -657,7 +520,7 @@ static void cont_replaces_signal(void)
 	begin_case();
 	child = fork_traced_child(body_raise_sigusr1);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGUSR1));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGUSR1));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, SIGTERM));
 	EXPECT_EQ(wait_status(child), killed_status(SIGTERM));
 	end_case();
@@ -673,7 +536,7 @@ static void bad_signal_eio(void)
 	EXPECT_ERRNO(ptrace(PTRACE_SYSCALL, child, 0, 65), EIO);
 	EXPECT_ERRNO(ptrace(PTRACE_DETACH, child, 0, 1000), EIO);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0)); /* still stopped and traced */
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -695,7 +558,7 @@ static void kill_request_running(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	EXPECT_ERRNO(ptrace(PTRACE_KILL, child, 0, 0), ESRCH); /* not traced yet */
 	EXPECT_OK(ptrace(PTRACE_SEIZE, child, 0, 0));
 	EXPECT_OK(ptrace(PTRACE_KILL, child, 0, 0));
@@ -712,14 +575,14 @@ static void not_traced_esrch(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	EXPECT_ERRNO(ptrace(PTRACE_PEEKDATA, child, &poke_target, 0), ESRCH);
 	EXPECT_ERRNO(ptrace(PTRACE_GETREGS, child, 0, &regs), ESRCH);
 	EXPECT_ERRNO(ptrace(PTRACE_CONT, child, 0, 0), ESRCH);
 	EXPECT_ERRNO(ptrace(PTRACE_DETACH, child, 0, 0), ESRCH);
 	EXPECT_ERRNO(ptrace(PTRACE_SETOPTIONS, child, 0, 0), ESRCH);
-	go(child_go, 0);
-	EXPECT_EQ(wait_status(child), exit_status(0));
+	tap_go(child_go, 0);
+	EXPECT_EQ(wait_status(child), tap_exit_status(0));
 	end_case();
 }
 
@@ -730,7 +593,7 @@ static void running_tracee_esrch(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	EXPECT_OK(ptrace(PTRACE_SEIZE, child, 0, 0));
 	EXPECT_ERRNO(ptrace(PTRACE_PEEKDATA, child, &poke_target, 0), ESRCH);
 	EXPECT_ERRNO(ptrace(PTRACE_GETREGS, child, 0, &regs), ESRCH);
@@ -738,8 +601,8 @@ static void running_tracee_esrch(void)
 	EXPECT_ERRNO(ptrace(PTRACE_SETOPTIONS, child, 0, 0), ESRCH);
 	EXPECT_ERRNO(ptrace(PTRACE_DETACH, child, 0, 0), ESRCH);
 	EXPECT_ERRNO(ptrace(12345, child, 0, 0), ESRCH);
-	go(child_go, 1);
-	EXPECT_EQ(wait_status(child), exit_status(1));
+	tap_go(child_go, 1);
+	EXPECT_EQ(wait_status(child), tap_exit_status(1));
 	end_case();
 }
 
@@ -752,7 +615,7 @@ static void bad_request_eio(void)
 	EXPECT_ERRNO(ptrace(12345, child, 0, 0), EIO);
 	EXPECT_ERRNO(ptrace(PTRACE_SETOPTIONS, child, 0, 0x80000000UL), EINVAL);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -774,7 +637,7 @@ static void peek_poke_data(void)
 	EXPECT_EQ(ptrace(PTRACE_PEEKDATA, child, &poke_target, 0), 0x0a0b0c0d0e0f1042);
 	EXPECT_EQ(poke_target, 0x1122334455667788); /* our copy is our own */
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(0x42));
+	EXPECT_EQ(wait_status(child), tap_exit_status(0x42));
 	end_case();
 }
 
@@ -795,8 +658,8 @@ static void poketext_copy_on_write(void)
 	EXPECT_EQ(ptrace(PTRACE_PEEKTEXT, second, bp_target, 0), orig);
 	EXPECT_OK(ptrace(PTRACE_CONT, first, 0, 0)); /* it never calls bp_target */
 	EXPECT_OK(ptrace(PTRACE_CONT, second, 0, 0));
-	EXPECT_EQ(wait_status(first), exit_status(5));
-	EXPECT_EQ(wait_status(second), exit_status(5));
+	EXPECT_EQ(wait_status(first), tap_exit_status(5));
+	EXPECT_EQ(wait_status(second), tap_exit_status(5));
 	end_case();
 }
 
@@ -816,7 +679,7 @@ static void peek_bad_address_eio(void)
 	EXPECT_ERRNO(ptrace(PTRACE_POKEDATA, child, 0, 1), EIO);
 	EXPECT_ERRNO(ptrace(PTRACE_POKETEXT, child, gone, 1), EIO);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -835,12 +698,12 @@ static void peekuser_pokeuser(void)
 	begin_case();
 	child = fork_traced_child(body_exit_probe_regs);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGTRAP));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGTRAP));
 	EXPECT_EQ(ptrace(PTRACE_PEEKUSER, child, rip, 0), (long)probe_regs_trap);
 	EXPECT_EQ(ptrace(PTRACE_PEEKUSER, child, rax, 0), 0x1234);
 	EXPECT_OK(ptrace(PTRACE_POKEUSER, child, rax, 88));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(88));
+	EXPECT_EQ(wait_status(child), tap_exit_status(88));
 	end_case();
 }
 
@@ -857,7 +720,7 @@ static void peekuser_pokeuser_errors(void)
 	EXPECT_ERRNO(ptrace(PTRACE_POKEUSER, child, cs, 0x8), EIO); /* a kernel selector */
 	EXPECT_EQ(ptrace(PTRACE_PEEKUSER, child, cs, 0) & 3, 3);    /* still user mode */
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -869,7 +732,7 @@ static void getregs_setregs(void)
 	begin_case();
 	child = fork_traced_child(body_exit_probe_regs);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGTRAP));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGTRAP));
 	memset(&regs, 0, sizeof(regs));
 	EXPECT_OK(ptrace(PTRACE_GETREGS, child, 0, &regs));
 	EXPECT_EQ(regs.rip, (unsigned long)probe_regs_trap);
@@ -882,7 +745,7 @@ static void getregs_setregs(void)
 	regs.rax = 77;
 	EXPECT_OK(ptrace(PTRACE_SETREGS, child, 0, &regs));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(77));
+	EXPECT_EQ(wait_status(child), tap_exit_status(77));
 	end_case();
 }
 
@@ -896,7 +759,7 @@ static void getregs_bad_pointer_efault(void)
 	EXPECT_ERRNO(ptrace(PTRACE_SETREGS, child, 0, NULL), EFAULT);
 	EXPECT_ERRNO(ptrace(PTRACE_GETFPREGS, child, 0, NULL), EFAULT);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
@@ -918,7 +781,7 @@ static void fpregs_xmm0(void)
 	open_pipes();
 	child = fork_traced_child(body_report_xmm0);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGTRAP));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGTRAP));
 	memset(&fp, 0, sizeof(fp));
 	EXPECT_OK(ptrace(PTRACE_GETFPREGS, child, 0, &fp));
 	EXPECT_EQ(fp.mxcsr, 0x1f80); /* the ABI's initial value */
@@ -932,7 +795,7 @@ static void fpregs_xmm0(void)
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
 	EXPECT_EQ(recv_long(), 0x01020304deadbeef);
 	EXPECT_EQ(recv_long(), 7);
-	EXPECT_EQ(wait_status(child), exit_status(0));
+	EXPECT_EQ(wait_status(child), tap_exit_status(0));
 	end_case();
 }
 
@@ -964,7 +827,7 @@ static void getsiginfo_setsiginfo(void)
 	open_pipes();
 	child = fork_traced_child(body_raise_sigusr1_handled);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGUSR1));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGUSR1));
 	memset(&si, 0, sizeof(si));
 	EXPECT_OK(ptrace(PTRACE_GETSIGINFO, child, 0, &si));
 	EXPECT_EQ(si.si_signo, SIGUSR1);
@@ -978,7 +841,7 @@ static void getsiginfo_setsiginfo(void)
 	EXPECT_EQ(recv_long(), SI_QUEUE);
 	EXPECT_EQ(recv_long(), 4321);
 	EXPECT_EQ(recv_long(), 4242);
-	EXPECT_EQ(wait_status(child), exit_status(0));
+	EXPECT_EQ(wait_status(child), tap_exit_status(0));
 	end_case();
 }
 
@@ -1002,7 +865,7 @@ static void int3_breakpoint(void)
 	child = fork_traced_child(body_call_bp_target);
 	EXPECT_OK(ptrace(PTRACE_POKETEXT, child, addr, (orig & ~0xffL) | 0xcc));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGTRAP));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGTRAP));
 	memset(&si, 0, sizeof(si));
 	EXPECT_OK(ptrace(PTRACE_GETSIGINFO, child, 0, &si));
 	EXPECT_EQ(si.si_signo, SIGTRAP);
@@ -1013,7 +876,7 @@ static void int3_breakpoint(void)
 	regs.rip = addr;
 	EXPECT_OK(ptrace(PTRACE_SETREGS, child, 0, &regs));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(42));
+	EXPECT_EQ(wait_status(child), tap_exit_status(42));
 	EXPECT_EQ(text_word((const void *)bp_target), orig);
 	end_case();
 }
@@ -1033,7 +896,7 @@ static int step_until(pid_t pid, unsigned long end)
 
 	do {
 		if (ptrace(PTRACE_SINGLESTEP, pid, 0, 0) != 0 ||
-		    !EXPECT_EQ(wait_status(pid), stop_status(SIGTRAP)) ||
+		    !EXPECT_EQ(wait_status(pid), tap_stop_status(SIGTRAP)) ||
 		    ptrace(PTRACE_GETREGS, pid, 0, &regs) != 0)
 			return -1;
 		steps++;
@@ -1048,12 +911,12 @@ static void singlestep_counts_loop(void)
 	begin_case();
 	child = fork_traced_child(body_step_loop);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGTRAP)); /* the int3 */
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGTRAP)); /* the int3 */
 	EXPECT_EQ(ptrace(PTRACE_PEEKUSER, child, offsetof(struct user, regs.rip), 0),
 		  (long)probe_step_start);
 	EXPECT_EQ(step_until(child, (unsigned long)probe_step_end), STEP_LOOP_LEN);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(0));
+	EXPECT_EQ(wait_status(child), tap_exit_status(0));
 	end_case();
 }
 
@@ -1084,7 +947,7 @@ static long syscall_stop(pid_t pid, int want_status, struct user_regs_struct *re
 static void syscall_stops_sysgood(void)
 {
 	struct user_regs_struct regs;
-	int enters = 0, exits = 0, sysgood = stop_status(SIGTRAP | 0x80);
+	int enters = 0, exits = 0, sysgood = tap_stop_status(SIGTRAP | 0x80);
 	siginfo_t si;
 	pid_t child;
 
@@ -1108,7 +971,7 @@ static void syscall_stops_sysgood(void)
 	EXPECT_EQ(enters, 3);
 	EXPECT_EQ(exits, 3);
 	EXPECT_OK(ptrace(PTRACE_SYSCALL, child, 0, 0)); /* exit_group: no exit stop */
-	EXPECT_EQ(wait_status(child), exit_status(0));
+	EXPECT_EQ(wait_status(child), tap_exit_status(0));
 	end_case();
 }
 
@@ -1119,16 +982,16 @@ static void syscall_stop_plain_sigtrap(void)
 
 	begin_case();
 	child = fork_traced_child(body_exit_5);
-	EXPECT_NE(syscall_stop(child, stop_status(SIGTRAP), &regs), -2);
+	EXPECT_NE(syscall_stop(child, tap_stop_status(SIGTRAP), &regs), -2);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(5));
+	EXPECT_EQ(wait_status(child), tap_exit_status(5));
 	end_case();
 }
 
 /* syscall_enter() - PTRACE_SYSCALL @pid until it enters system call @nr. Return: true there. */
 static bool syscall_enter(pid_t pid, long nr, struct user_regs_struct *regs)
 {
-	int sysgood = stop_status(SIGTRAP | 0x80);
+	int sysgood = tap_stop_status(SIGTRAP | 0x80);
 
 	for (int i = 0; i < 20; i++) {
 		long seen = syscall_stop(pid, sysgood, regs);
@@ -1162,7 +1025,7 @@ static void syscall_change_nr(void)
 	}
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
 	EXPECT_EQ(recv_long(), child);
-	EXPECT_EQ(wait_status(child), exit_status(0));
+	EXPECT_EQ(wait_status(child), tap_exit_status(0));
 	end_case();
 }
 
@@ -1175,7 +1038,7 @@ static void body_exit_group_5(void)
  * stop the tracer chooses the result: exit_group(5) "returns" 99, and the child exits 99. */
 static void syscall_skip(void)
 {
-	int sysgood = stop_status(SIGTRAP | 0x80);
+	int sysgood = tap_stop_status(SIGTRAP | 0x80);
 	struct user_regs_struct regs;
 	pid_t child;
 
@@ -1191,7 +1054,7 @@ static void syscall_skip(void)
 		EXPECT_OK(ptrace(PTRACE_SETREGS, child, 0, &regs));
 	}
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(99));
+	EXPECT_EQ(wait_status(child), tap_exit_status(99));
 	end_case();
 }
 
@@ -1231,14 +1094,14 @@ static void follow_new_child(pid_t child, int code)
 	EXPECT_OK(ptrace(PTRACE_GETEVENTMSG, child, 0, &msg));
 	grandchild = (pid_t)msg;
 	EXPECT_TRUE(grandchild > 0 && grandchild != child);
-	if (EXPECT_EQ(wait_status(grandchild), stop_status(SIGSTOP)))
-		track(grandchild); /* ours to kill: never a number a broken kernel made up */
+	if (EXPECT_EQ(wait_status(grandchild), tap_stop_status(SIGSTOP)))
+		tap_track(grandchild); /* ours to kill: never a number a broken kernel made up */
 	EXPECT_OK(ptrace(PTRACE_CONT, grandchild, 0, 0));
-	EXPECT_EQ(wait_status(grandchild), exit_status(code));
+	EXPECT_EQ(wait_status(grandchild), tap_exit_status(code));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), stop_status(SIGCHLD));
+	EXPECT_EQ(wait_status(child), tap_stop_status(SIGCHLD));
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(20 + code));
+	EXPECT_EQ(wait_status(child), tap_exit_status(20 + code));
 }
 
 static void event_fork(void)
@@ -1281,7 +1144,7 @@ static void event_exec(void)
 	EXPECT_OK(ptrace(PTRACE_GETEVENTMSG, child, 0, &msg));
 	EXPECT_EQ(msg, child); /* the thread id it had before exec */
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(6)); /* no legacy SIGTRAP as well */
+	EXPECT_EQ(wait_status(child), tap_exit_status(6)); /* no legacy SIGTRAP as well */
 	end_case();
 }
 
@@ -1301,10 +1164,10 @@ static void event_exit(void)
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
 	EXPECT_EQ(wait_status(child), event_status(PTRACE_EVENT_EXIT));
 	EXPECT_OK(ptrace(PTRACE_GETEVENTMSG, child, 0, &msg));
-	EXPECT_EQ(msg, exit_status(42)); /* the status word it is about to exit with */
+	EXPECT_EQ(msg, tap_exit_status(42)); /* the status word it is about to exit with */
 	EXPECT_OK(ptrace(PTRACE_PEEKDATA, child, &poke_target, 0)); /* still inspectable */
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
-	EXPECT_EQ(wait_status(child), exit_status(42));
+	EXPECT_EQ(wait_status(child), tap_exit_status(42));
 	end_case();
 }
 
@@ -1314,7 +1177,7 @@ static void *thread_reports_then_exits(void *arg)
 {
 	(void)arg;
 	send_long(syscall(SYS_gettid));
-	wait_for_go(child_go);
+	tap_wait_go(child_go);
 	syscall(SYS_exit, 9); /* this thread only */
 	return NULL;
 }
@@ -1344,15 +1207,15 @@ static void event_clone_thread_exit(void)
 	EXPECT_EQ(wait_status(child), event_status(PTRACE_EVENT_CLONE));
 	EXPECT_OK(ptrace(PTRACE_GETEVENTMSG, child, 0, &msg));
 	tid = (pid_t)msg;
-	EXPECT_EQ(wait_status(tid), stop_status(SIGSTOP));
+	EXPECT_EQ(wait_status(tid), tap_stop_status(SIGSTOP));
 	EXPECT_OK(ptrace(PTRACE_CONT, tid, 0, 0));
 	EXPECT_EQ(recv_long(), tid);
 	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0)); /* the leader exits */
-	sleep_ms(50); /* only makes the next check meaningful; it cannot make it fail */
+	tap_sleep_ms(50); /* only makes the next check meaningful; it cannot make it fail */
 	EXPECT_EQ(waitpid(child, NULL, WNOHANG | __WALL), 0);
-	go(child_go, 1);
-	EXPECT_EQ(wait_status(tid), exit_status(9));
-	EXPECT_EQ(wait_status(child), exit_status(9));
+	tap_go(child_go, 1);
+	EXPECT_EQ(wait_status(tid), tap_exit_status(9));
+	EXPECT_EQ(wait_status(child), tap_exit_status(9));
 	end_case();
 }
 
@@ -1363,16 +1226,16 @@ static void seize_thread_by_tid(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_thread_outlives_leader);
+	child = tap_fork_child(body_thread_outlives_leader);
 	tid = (pid_t)recv_long();
 	EXPECT_TRUE(tid > 0 && tid != child);
 	EXPECT_OK(ptrace(PTRACE_SEIZE, tid, 0, 0));
 	EXPECT_ERRNO(ptrace(PTRACE_INTERRUPT, child, 0, 0), ESRCH); /* the leader is not */
-	sleep_ms(50); /* as in event_clone_thread_exit */
+	tap_sleep_ms(50); /* as in event_clone_thread_exit */
 	EXPECT_EQ(waitpid(child, NULL, WNOHANG | __WALL), 0);
-	go(child_go, 1);
-	EXPECT_EQ(wait_status(tid), exit_status(9));
-	EXPECT_EQ(wait_status(child), exit_status(9));
+	tap_go(child_go, 1);
+	EXPECT_EQ(wait_status(tid), tap_exit_status(9));
+	EXPECT_EQ(wait_status(child), tap_exit_status(9));
 	end_case();
 }
 
@@ -1386,11 +1249,11 @@ static long tracer_attach(void)
 
 	if (ptrace(PTRACE_ATTACH, tracee_nr, 0, 0) != 0)
 		return -errno;
-	if (waitpid(tracee_nr, &status, 0) != tracee_nr || status != stop_status(SIGSTOP))
+	if (waitpid(tracee_nr, &status, 0) != tracee_nr || status != tap_stop_status(SIGSTOP))
 		return -1000;
 	if (ptrace(PTRACE_SETOPTIONS, tracee_nr, 0, exitkill_option) != 0)
 		return -errno;
-	return result(ptrace(PTRACE_CONT, tracee_nr, 0, 0));
+	return tap_result(ptrace(PTRACE_CONT, tracee_nr, 0, 0));
 }
 
 /* tracer_reap() - in a tracer child: reap tracee_nr. Return: its status, or -errno. */
@@ -1408,7 +1271,7 @@ static pid_t start_tracer(void (*tracer)(void), pid_t tracee)
 	pid_t pid;
 
 	tracee_nr = tracee;
-	pid = fork_child(tracer);
+	pid = tap_fork_child(tracer);
 	EXPECT_EQ(recv_long(), 0); /* tracer_attach() worked */
 	return pid;
 }
@@ -1419,7 +1282,7 @@ static void tracer_sees_exit_then_reaps(void)
 {
 	send_long(tracer_attach());
 	send_long(wait_zombie(tracee_nr));
-	wait_for_go(tracer_go);
+	tap_wait_go(tracer_go);
 	send_long(tracer_reap());
 }
 
@@ -1432,17 +1295,17 @@ static void tracer_not_parent_exit_order(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	tracer = start_tracer(tracer_sees_exit_then_reaps, child);
 	EXPECT_ERRNO(ptrace(PTRACE_PEEKDATA, child, &poke_target, 0), ESRCH); /* T's, not ours */
 	EXPECT_ERRNO(ptrace(PTRACE_ATTACH, child, 0, 0), EPERM);
-	go(child_go, 23);	    /* C exits 23 */
+	tap_go(child_go, 23);	    /* C exits 23 */
 	EXPECT_EQ(recv_long(), 23); /* T saw it, and has not reaped it */
 	EXPECT_EQ(waitpid(child, NULL, WNOHANG), 0);
-	go(tracer_go, 1); /* T reaps */
-	EXPECT_EQ(recv_long(), exit_status(23));
-	EXPECT_EQ(wait_status(tracer), exit_status(0));
-	EXPECT_EQ(wait_status(child), exit_status(23));
+	tap_go(tracer_go, 1); /* T reaps */
+	EXPECT_EQ(recv_long(), tap_exit_status(23));
+	EXPECT_EQ(wait_status(tracer), tap_exit_status(0));
+	EXPECT_EQ(wait_status(child), tap_exit_status(23));
 	end_case();
 }
 
@@ -1462,14 +1325,14 @@ static void sigchld_ignored_autoreap(void)
 	begin_case();
 	signal(SIGCHLD, SIG_IGN);
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	tracer = start_tracer(tracer_reaps, child);
-	go(child_go, 23);
-	EXPECT_EQ(recv_long(), exit_status(23));
+	tap_go(child_go, 23);
+	EXPECT_EQ(recv_long(), tap_exit_status(23));
 	EXPECT_ERRNO(waitpid(child, NULL, 0), ECHILD);
 	EXPECT_ERRNO(waitpid(tracer, NULL, 0), ECHILD); /* returns once the tracer is gone */
-	untrack(child);
-	untrack(tracer);
+	tap_untrack(child);
+	tap_untrack(tracer);
 	signal(SIGCHLD, SIG_DFL);
 	end_case();
 }
@@ -1478,7 +1341,7 @@ static void sigchld_ignored_autoreap(void)
 static void tracer_then_exit(void)
 {
 	send_long(tracer_attach());
-	wait_for_go(tracer_go);
+	tap_wait_go(tracer_go);
 }
 
 /* tracer_exits() - C runs traced by T (with @options); then T exits. Return: C's pid. */
@@ -1487,10 +1350,10 @@ static pid_t tracer_exits(long options)
 	pid_t child, tracer;
 
 	exitkill_option = options;
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	tracer = start_tracer(tracer_then_exit, child);
-	go(tracer_go, 1);
-	EXPECT_EQ(wait_status(tracer), exit_status(0));
+	tap_go(tracer_go, 1);
+	EXPECT_EQ(wait_status(tracer), tap_exit_status(0));
 	exitkill_option = 0;
 	return child;
 }
@@ -1504,8 +1367,8 @@ static void tracer_exit_detaches_tracee(void)
 	child = tracer_exits(0);
 	EXPECT_EQ(waitpid(child, NULL, WNOHANG | WUNTRACED), 0); /* running, not stopped */
 	EXPECT_OK(ptrace(PTRACE_SEIZE, child, 0, 0));		 /* nobody traces it any more */
-	go(child_go, 12);
-	EXPECT_EQ(wait_status(child), exit_status(12));
+	tap_go(child_go, 12);
+	EXPECT_EQ(wait_status(child), tap_exit_status(12));
 	end_case();
 }
 
@@ -1526,7 +1389,7 @@ static void tracer_sees_exit_then_exits(void)
 {
 	send_long(tracer_attach());
 	send_long(wait_zombie(tracee_nr));
-	wait_for_go(tracer_go);
+	tap_wait_go(tracer_go);
 }
 
 /* A tracer that exits without reaping its dead tracee hands the zombie back to the real
@@ -1537,14 +1400,14 @@ static void tracer_exit_returns_zombie(void)
 
 	begin_case();
 	open_pipes();
-	child = fork_child(body_wait_then_exit);
+	child = tap_fork_child(body_wait_then_exit);
 	tracer = start_tracer(tracer_sees_exit_then_exits, child);
-	go(child_go, 23);
+	tap_go(child_go, 23);
 	EXPECT_EQ(recv_long(), 23);
 	EXPECT_EQ(waitpid(child, NULL, WNOHANG), 0); /* still the tracer's */
-	go(tracer_go, 1);			     /* T exits without reaping C */
-	EXPECT_EQ(wait_status(tracer), exit_status(0));
-	EXPECT_EQ(wait_status(child), exit_status(23));
+	tap_go(tracer_go, 1);			     /* T exits without reaping C */
+	EXPECT_EQ(wait_status(tracer), tap_exit_status(0));
+	EXPECT_EQ(wait_status(child), tap_exit_status(23));
 	end_case();
 }
 

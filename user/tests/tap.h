@@ -28,13 +28,29 @@
  * the machine off (reboot(RB_POWER_OFF)), so QEMU exits with status 0. Anywhere else it exits
  * 0 if every case passed, else 1. tap_on_reaper() lets a case skip a reaper-only check on the
  * Linux host (or a Linux-only one on reaper). Running `SUITE NAME` runs only the cases whose
- * name contains NAME. */
+ * name contains NAME.
+ *
+ * The case frame, for suites whose cases make processes (ptrace, pidns, proc): a case starts
+ * with tap_case_begin(seconds) and ends with tap_case_end(), usually through a begin_case()
+ * and end_case() of the suite's own that add its pipes or its proc mount.
+ *  - Timeout: an alarm whose handler does not restart calls, so a hung wait() or read()
+ *    fails with EINTR (again every second after the first) instead of hanging the suite;
+ *    tap_case_end() then fails the case: "timed out after N s".
+ *  - Cleanup: the case tap_track()s the processes it makes (and tap_untrack()s one it
+ *    reaped: its number may be reused); tap_case_end() SIGKILLs them and reaps every child
+ *    with waitpid(-1, __WALL). The suite makes itself a child subreaper in main()
+ *    (prctl(PR_SET_CHILD_SUBREAPER, 1)), so orphaned grandchildren come back and are reaped
+ *    too. No number <= 1 is ever signalled: on the Linux host kill(-1, ...) hits everything.
+ * Children report to the case through pipes, a long at a time (tap_write_long() in the
+ * child, tap_read_long() in the case), and wait for a byte from it (tap_wait_go(), tap_go());
+ * the expectations are checked in the case's process. */
 #ifndef REAPER_USER_TAP_H
 #define REAPER_USER_TAP_H
 
 #include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #ifndef TAP_ISOLATE
 #define TAP_ISOLATE 0		/* 1: fork per case (needs fork: the processes issue) */
@@ -102,5 +118,36 @@ bool tap_check_ok(const char *file, int line, const char *text, long ret, int er
 		int tap_err_ = errno;                                         \
 		tap_check_ok(__FILE__, __LINE__, #expr, tap_ret_, tap_err_); \
 	})
+
+/* The case frame (tap.c; see the top of this file). */
+void tap_case_begin(unsigned int seconds);
+bool tap_case_timed_out(void);
+void tap_case_end(void);
+pid_t tap_track(pid_t pid);
+void tap_untrack(pid_t pid);
+int tap_kill(pid_t pid, int sig);
+bool tap_kill_and_reap(void);
+pid_t tap_fork_child(void (*body)(void));
+
+/* Processes and their status words, as waitpid() gives them. */
+int tap_wait_status(pid_t pid, int options);
+long tap_reap_status(pid_t pid);
+int tap_exit_status(int code);
+int tap_stop_status(int sig);
+long tap_result(long ret);
+void tap_sleep_ms(long ms);
+
+/* Pipes between a case and its children. */
+void tap_close_pipe(int p[2]);
+void tap_write_long(int fd, long v);
+long tap_read_long(int fd);
+int tap_wait_go(const int p[2]);
+void tap_go(const int p[2], unsigned char c);
+
+/* A proc of the case's own, and text files as /proc gives them. */
+bool tap_mount_proc(char *dir, size_t size, const char *prefix);
+void tap_unmount_proc(const char *dir);
+long tap_read_file(const char *path, char *buf, size_t size);
+const char *tap_field(const char *text, const char *name);
 
 #endif
