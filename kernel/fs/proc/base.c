@@ -22,8 +22,8 @@
  * Locking: tasklist_lock while a task's state is read (show functions, links, listings);
  * lookups take only the pid hash's lock (find_get_pid_ns), since they run under vfs_dir_lock
  * in other filesystems' terms; the flush takes proc_sbs_lock, then the dcache's.
- * See also: kernel/fs/proc/root.c, array.c (the file contents), kernel/process.c
- * (release_task). Linux: fs/proc/base.c (proc_pid_lookup, proc_pid_readdir, proc_flush_pid,
+ * See also: kernel/fs/proc/root.c, array.c (the file contents), links.c (exe, cwd, fd/,
+ * ns/, self), kernel/process.c (release_task). Linux: fs/proc/base.c (proc_pid_lookup, proc_pid_readdir, proc_flush_pid,
  * pid_revalidate), fs/proc/fd.c, fs/proc/namespaces.c.
  */
 #include "proc_fs.h"
@@ -33,11 +33,8 @@
 #include "err.h"
 #include "fdtable.h"
 #include "file.h"
-#include "fs_struct.h"
 #include "kmalloc.h"
-#include "mm_space.h"
 #include "mount.h"
-#include "nsfs.h"
 #include "pid_namespace.h"
 #include "printk.h"
 #include "process.h"
@@ -53,15 +50,9 @@
 
 static bool flush_disabled;		/* proc.flush=0 */
 
-static int fdinfo_show(struct proc_buf *pb, const struct proc_task *task);
-static const struct inode_operations proc_ns_link_iops;
 
 /* ---- what is in a pid directory ---- */
 
-static int link_exe(const struct proc_task *task, char *buf, size_t size);
-static int link_cwd(const struct proc_task *task, char *buf, size_t size);
-static int link_ns_pid(const struct proc_task *task, char *buf, size_t size);
-static int link_ns_children(const struct proc_task *task, char *buf, size_t size);
 
 /* /proc/<pid>/ and /proc/<pid>/task/<tid>/ (the latter without "task"). */
 static const struct pid_entry pid_entries[] = {
@@ -72,8 +63,8 @@ static const struct pid_entry pid_entries[] = {
 	{ .name = "environ", .mode = S_IFREG | 0400, .show = proc_pid_environ_show },
 	{ .name = "comm", .mode = S_IFREG | 0644, .show = proc_pid_comm_show },
 	{ .name = "maps", .mode = S_IFREG | 0444, .show = proc_pid_maps_show },
-	{ .name = "exe", .mode = S_IFLNK | 0777, .link = link_exe },
-	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = link_cwd },
+	{ .name = "exe", .mode = S_IFLNK | 0777, .link = proc_link_exe },
+	{ .name = "cwd", .mode = S_IFLNK | 0777, .link = proc_link_cwd },
 	{ .name = "fd", .mode = S_IFDIR | 0500, .subdir = PROC_SUB_FD },
 	{ .name = "fdinfo", .mode = S_IFDIR | 0555, .subdir = PROC_SUB_FDINFO },
 	{ .name = "ns", .mode = S_IFDIR | 0511, .subdir = PROC_SUB_NS },
@@ -82,13 +73,13 @@ static const struct pid_entry pid_entries[] = {
 #define NR_PID_ENTRIES	(sizeof(pid_entries) / sizeof(pid_entries[0]))
 
 static const struct pid_entry ns_entries[] = {
-	{ .name = "pid", .mode = S_IFLNK | 0777, .link = link_ns_pid },
-	{ .name = "pid_for_children", .mode = S_IFLNK | 0777, .link = link_ns_children },
+	{ .name = "pid", .mode = S_IFLNK | 0777, .link = proc_link_ns_pid },
+	{ .name = "pid_for_children", .mode = S_IFLNK | 0777, .link = proc_link_ns_children },
 };
 #define NR_NS_ENTRIES	(sizeof(ns_entries) / sizeof(ns_entries[0]))
 
 static const struct pid_entry fdinfo_entry = {
-	.name = "fdinfo", .mode = S_IFREG | 0444, .show = fdinfo_show,
+	.name = "fdinfo", .mode = S_IFREG | 0444, .show = proc_fdinfo_show,
 };
 
 /* nr_entries() - how many of pid_entries a pid directory shows (a thread's has no task/). */
@@ -128,9 +119,11 @@ static bool match_task(struct process *p, void *arg)
 	return true;
 }
 
-/* proc_task_get() - the task @pi shows, as the mount's namespace sees it.
- * Context: tasklist_lock held. Return: true with @task filled, false if it was reaped. */
-static bool proc_task_get(struct proc_inode *pi, struct proc_task *task)
+/**
+ * proc_task_get() - the task @pi shows, as the mount's namespace sees it.
+ * Context: tasklist_lock held. Return: true with @task filled, false if it was reaped.
+ */
+bool proc_task_get(struct proc_inode *pi, struct proc_task *task)
 {
 	struct task_search s = { .pid = pi->pid, .thread = pi->thread, .task = task };
 
@@ -162,224 +155,6 @@ int proc_pid_file_generate(struct proc_inode *pi, struct proc_buf *pb)
 	spin_unlock(&tasklist_lock);
 	return err;
 }
-
-/* ---- links ---- */
-
-/* caller_root() - the calling process's root, which names are shown from. Read first,
- * because fs->lock comes before the mm and fd-table locks the links then take. (The root
- * dentry stays: our own fs_struct holds it.) */
-static struct path caller_root(void)
-{
-	struct fs_struct *fs = current_process()->fs;
-	struct path root;
-
-	spin_lock(&fs->lock);
-	root = fs->root;
-	spin_unlock(&fs->lock);
-	return root;
-}
-
-/* path_link() - @path's name as seen from @root, without the NUL. */
-static int path_link(const struct path *path, const struct path *root, char *buf, size_t size)
-{
-	int len = d_path(path, root, buf, size);
-
-	return len < 0 ? len : len - 1;
-}
-
-/* link_exe() - the program: the file of the first file-backed area (the ELF's first
- * segment; Linux keeps mm->exe_file). */
-static int link_exe(const struct proc_task *task, char *buf, size_t size)
-{
-	struct path root = caller_root();
-	struct mm *mm = task->p->mm;
-	struct vm_area *a;
-	int len = -ENOENT;
-
-	if (!mm)
-		return -ENOENT;
-	spin_lock(&mm->lock);
-	list_for_each_entry(a, &mm->areas, link) {
-		if (a->file && a->file->f_dentry) {
-			struct path path = { a->file->f_mnt, a->file->f_dentry };
-
-			len = path_link(&path, &root, buf, size);
-			break;
-		}
-	}
-	spin_unlock(&mm->lock);
-	return len;
-}
-
-/* link_cwd() - the working directory. */
-static int link_cwd(const struct proc_task *task, char *buf, size_t size)
-{
-	struct path root = caller_root();
-	struct fs_struct *fs = task->p->fs;
-	int len;
-
-	if (!fs)
-		return -ENOENT;
-	spin_lock(&fs->lock);
-	len = path_link(&fs->pwd, &root, buf, size);
-	spin_unlock(&fs->lock);
-	return len;
-}
-
-/* link_ns() - nsfs's text for a pid namespace: "pid:[inode]". */
-static int link_ns(struct pid_namespace *ns, char *buf, size_t size)
-{
-	int n = snprintf(buf, size, "pid:[%u]", ns->inum);
-
-	return (size_t)n < size ? n : -ERANGE;
-}
-
-static int link_ns_pid(const struct proc_task *task, char *buf, size_t size)
-{
-	return link_ns(pid_ns_of(task->p->pid), buf, size);
-}
-
-/* link_ns_children() - where the task's next children go; ENOENT while that namespace has
- * no init yet (after unshare, before the first fork), as Linux up to 6.18 (rule 41). */
-static int link_ns_children(const struct proc_task *task, char *buf, size_t size)
-{
-	struct pid_namespace *ns = task->p->pid_ns_for_children;
-
-	if (!ns || !ns->child_reaper)
-		return -ENOENT;
-	return link_ns(ns, buf, size);
-}
-
-/* link_fd() - fd/N: the open file's path, or "pipe:[ino]" for a pipe (no name), under
- * the fd table's lock so the file cannot be closed meanwhile. */
-static int link_fd(const struct proc_task *task, int fd, char *buf, size_t size)
-{
-	struct path root = caller_root();
-	struct files_struct *files = task->p->files;
-	struct file *f;
-	int len = -ENOENT;
-
-	if (!files)
-		return -ENOENT;
-	spin_lock(&files->file_lock);
-	f = fd >= 0 && (unsigned int)fd < files->max_fds ? files->fd[fd] : NULL;
-	if (f && f->f_dentry) {
-		struct path path = { f->f_mnt, f->f_dentry };
-
-		len = path_link(&path, &root, buf, size);
-	} else if (f) {
-		len = snprintf(buf, size, "pipe:[%lu]", (unsigned long)f->f_inode->i_ino);
-		if ((size_t)len >= size)
-			len = -ERANGE;
-	}
-	spin_unlock(&files->file_lock);
-	return len;
-}
-
-/**
- * proc_pid_jump_link() - following ns/pid or ns/pid_for_children: straight to an nsfs file
- * for the namespace (kernel/fs/nsfs.c), which open() then opens and setns() takes.
- * Context: no spinlock held. Return: 0 with @out set (counted), -ENOENT, -ESRCH, -ENOMEM.
- */
-int proc_pid_jump_link(struct inode *inode, struct path *out)
-{
-	struct proc_inode *pi = proc_i(inode);
-	struct pid_namespace *ns = NULL;
-	struct proc_task task;
-	int err;
-
-	spin_lock(&tasklist_lock);
-	if (proc_task_get(pi, &task)) {
-		if (pi->pentry == &ns_entries[0])
-			ns = pid_ns_of(task.p->pid);
-		else if (task.p->pid_ns_for_children && task.p->pid_ns_for_children->child_reaper)
-			ns = task.p->pid_ns_for_children;
-		if (ns)
-			get_pid_ns(ns);
-	}
-	spin_unlock(&tasklist_lock);
-	if (!ns)
-		return -ENOENT;
-	err = nsfs_path_of(ns, out);
-	put_pid_ns(ns);
-	return err;
-}
-
-/**
- * proc_pid_get_link() - the target of a task's link (exe, cwd, fd/N, ns/...).
- * Context: no spinlock held. Return: its length (no NUL) or -ENOENT, -ESRCH, -ERANGE.
- */
-int proc_pid_get_link(struct inode *inode, char *buf, size_t size)
-{
-	struct proc_inode *pi = proc_i(inode);
-	struct proc_task task;
-	int len = -ENOENT;
-
-	spin_lock(&tasklist_lock);
-	if (proc_task_get(pi, &task))
-		len = pi->pentry ? pi->pentry->link(&task, buf, size) :
-				   link_fd(&task, pi->fd, buf, size);
-	spin_unlock(&tasklist_lock);
-	return len;
-}
-
-/* fdinfo_show() - fdinfo/N: position, flags, mount, inode - Linux's first lines. */
-static int fdinfo_show(struct proc_buf *pb, const struct proc_task *task)
-{
-	struct files_struct *files = task->p->files;
-	struct file *f;
-	int err = -ENOENT;
-
-	if (!files)
-		return -ENOENT;
-	spin_lock(&files->file_lock);
-	f = task->fd >= 0 && (unsigned int)task->fd < files->max_fds ? files->fd[task->fd] : NULL;
-	if (f) {
-		proc_printf(pb, "pos:\t%llu\nflags:\t0%o\nmnt_id:\t%d\nino:\t%llu\n",
-			    (unsigned long long)f->f_pos, f->f_flags, 0,
-			    (unsigned long long)f->f_inode->i_ino);
-		err = 0;
-	}
-	spin_unlock(&files->file_lock);
-	return err;
-}
-
-/**
- * proc_self_link() - /proc/self: the caller's process number in the mount's namespace.
- * Context: no spinlock held. Return: the length, or -ENOENT (not visible there).
- */
-int proc_self_link(struct pid_namespace *ns, char *buf, size_t size)
-{
-	pid_t nr = pid_nr_ns(current_process()->pid, ns);
-	int n;
-
-	if (!nr)
-		return -ENOENT;
-	n = snprintf(buf, size, "%d", nr);
-	return (size_t)n < size ? n : -ERANGE;
-}
-
-/**
- * proc_thread_self_link() - /proc/thread-self: "<tgid>/task/<tid>".
- * Context: no spinlock held. Return: the length, or -ENOENT.
- */
-int proc_thread_self_link(struct pid_namespace *ns, char *buf, size_t size)
-{
-	pid_t tgid = pid_nr_ns(current_process()->pid, ns);
-	pid_t tid = pid_nr_ns(sched_current()->pid, ns);
-	int n;
-
-	if (!tgid || !tid)
-		return -ENOENT;
-	n = snprintf(buf, size, "%d/task/%d", tgid, tid);
-	return (size_t)n < size ? n : -ERANGE;
-}
-
-/* ns/pid and ns/pid_for_children read as text but open as the namespace (nsfs). */
-static const struct inode_operations proc_ns_link_iops = {
-	.get_link = proc_pid_get_link,
-	.jump_link = proc_pid_jump_link,
-};
 
 /* ---- lookups ---- */
 

@@ -91,6 +91,14 @@ int proc_pid_jump_link(struct inode *inode, struct path *out);
 int proc_self_link(struct pid_namespace *ns, char *buf, size_t size);
 int proc_thread_self_link(struct pid_namespace *ns, char *buf, size_t size);
 void proc_pid_evict(struct proc_inode *pi);
+bool proc_task_get(struct proc_inode *pi, struct proc_task *task);
+/* links.c, for base.c's tables */
+int proc_link_exe(const struct proc_task *task, char *buf, size_t size);
+int proc_link_cwd(const struct proc_task *task, char *buf, size_t size);
+int proc_link_ns_pid(const struct proc_task *task, char *buf, size_t size);
+int proc_link_ns_children(const struct proc_task *task, char *buf, size_t size);
+int proc_fdinfo_show(struct proc_buf *pb, const struct proc_task *task);
+extern const struct inode_operations proc_ns_link_iops;
 
 struct proc_buf {
 	char *data;		/* kmalloc'd, @size bytes */
