@@ -61,10 +61,11 @@ def is_listening(port):
     return False
 
 
-def start_qemu(args, iso, port):
-    """QEMU halted (-S) with its stub on port; returns the process once it listens."""
+def start_qemu(args, iso, port, serial_log="gdb-smoke.serial.log"):
+    """QEMU halted (-S) with its stub on port, the console into build/test-logs/serial_log;
+    returns the process once it listens."""
     cmd = [args.qemu] + shlex.split(args.qemu_flags or qemu_run.DEFAULT_QEMU_FLAGS)
-    cmd += ["-serial", "file:" + os.path.join(args.logs, "gdb-smoke.serial.log"),
+    cmd += ["-serial", "file:" + os.path.join(args.logs, serial_log),
             "-gdb", "tcp:127.0.0.1:%d" % port, "-S", "-cdrom", iso]
     qemu = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, errors="replace")
@@ -78,14 +79,15 @@ def start_qemu(args, iso, port):
     return qemu
 
 
-def run_gdb(args, port, timeout):
-    """gdb -batch with smoke.gdb; returns (its output, True if it timed out)."""
+def run_gdb(args, port, timeout, script=SCRIPT):
+    """gdb -batch with script (smoke.gdb), from the repository root (scripts source
+    tools/gdb/ by relative path); returns (its output, True if it timed out)."""
     cmd = [args.gdb, "-batch", "-nx", "-ex", "set $smoke_port = %d" % port,
-           "-x", SCRIPT, args.elf]
+           "-x", os.path.abspath(script), os.path.abspath(args.elf)]
     try:
         proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, errors="replace",
-                              timeout=timeout)
+                              timeout=timeout, cwd=os.path.join(HERE, "..", ".."))
         return proc.stdout, False
     except subprocess.TimeoutExpired as e:
         out = e.stdout.decode("utf-8", "replace") if isinstance(e.stdout, bytes) else e.stdout
