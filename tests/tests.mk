@@ -2,7 +2,9 @@
 # with one line "N passed, M failed" (non-zero exit on any failure):
 #   1. host unit tests: every tests/host/test_*.c, built with cmocka (tests/harness/host_tests.py)
 #   2. QEMU boots: every line of tests/boots.txt (tests/harness/run_boots.py, qemu_run.py)
-#   3. the gdb smoke test (tests/gdb/run_smoke.py, tests/gdb/smoke.gdb)
+#   3. gdb: the smoke test (tests/gdb/run_smoke.py, smoke.gdb), the helpers of tools/gdb/
+#      on a namespace being torn down (tests/gdb/run_helpers.py, helpers.gdb), and
+#      docs/teardown.md's walkthrough as written (run_helpers.py --suite teardown)
 #   4. a person at the shell: pipelines, ^C, ^Z/fg, jobs, exit, poweroff typed on the console
 #      of a normal boot (tests/harness/shell_session.py)
 #   5. the in-OS suites (user/tests/) on the Linux host, the oracle: a suite that passes in
@@ -31,7 +33,7 @@ test: deps
 	@if $(MAKE) --no-print-directory test-kernel >$(TLOGS)/build.log 2>&1; then \
 		echo "== QEMU boots"; \
 		$(MAKE) --no-print-directory test-boots || true; \
-		echo "== gdb smoke test"; \
+		echo "== gdb smoke test and helpers"; \
 		$(MAKE) --no-print-directory test-gdb || true; \
 		echo "== a person at the shell"; \
 		$(MAKE) --no-print-directory test-shell || true; \
@@ -69,9 +71,13 @@ test-boots: $(TEST_KERNEL)
 
 test-gdb: $(TEST_KERNEL)
 	@mkdir -p $(TLOGS) && rm -f $(TLOGS)/gdb.results
-	@$(PYTHON) tests/gdb/run_smoke.py --elf $(B)/kernel.elf --kernel $(B)/kernel.stripped.elf \
-		--initramfs $(B)/initramfs.cpio --build $(B) --logs $(TLOGS) --gdb "$(GDB)" \
-		--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" --results $(TLOGS)/gdb.results
+	@status=0; for t in run_smoke run_helpers "run_helpers --suite teardown"; do \
+		set -- $$t; $(PYTHON) tests/gdb/$$1.py $$2 $$3 \
+			--elf $(B)/kernel.elf --kernel $(B)/kernel.stripped.elf \
+			--initramfs $(B)/initramfs.cpio --build $(B) --logs $(TLOGS) --gdb "$(GDB)" \
+			--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" \
+			--results $(TLOGS)/gdb.results || status=1; \
+	done; exit $$status
 
 test-linux: deps user
 	@tests/run-on-linux.sh; status=$$?; tests/trace-on-linux.sh || status=1; \
