@@ -24,6 +24,8 @@ Any Python error of a helper is a failure too (gdb/no_python_errors).
 With --suite teardown it runs docs/teardown.md's walkthrough instead (tests/gdb/teardown.gdb,
 the same boot): the five steps of zap_pid_ns_processes and the frees that end step 5, so the
 doc, which quotes the script, cannot drift from the kernel (build/test-logs/gdb-teardown.log).
+With --suite procflush, docs/proc-flush.md's (tests/gdb/procflush.gdb, booting proc_test's
+flush_growth case): a reaped child's /proc/<nr> dentry invalidated by proc_flush_pid.
 """
 
 import argparse
@@ -68,15 +70,57 @@ TEARDOWN_CASES = [
     ("gdb/teardown_done", r"^init's last thread leaves zap_pid_ns_processes"),
 ]
 
-SUITES = {   # name: (script, its cases, a word for messages)
-    "helpers": ("helpers.gdb", CASES, "helpers"),
-    "teardown": ("teardown.gdb", TEARDOWN_CASES, "teardown walkthrough"),
+# docs/proc-flush.md's walkthrough: the reaped child's /proc/<nr> dentry is invalidated.
+PROCFLUSH_CASES = [
+    ("gdb/procflush_stop_in_flush_sb", r"^#0\s+flush_sb \(sb="),
+    ("gdb/procflush_from_release_task", r"^#\d+\s+.*in proc_flush_pid \("),
+    ("gdb/procflush_invalidates_the_pid", r"^\$1 = (\d+)$(.|\n)*^\$3 = 0x[0-9a-f]+ \"\1\"$"),
+    ("gdb/procflush_under_the_root", r"^\$4 = 0x[0-9a-f]+ \"/\"$"),
+    ("gdb/procflush_cached_before", r"^\$1 = (\d+)$(.|\n)*^sb->s_root .*\n(.*\n)*?  \1\s+d_count 1\s+HASHED$"),
+    ("gdb/procflush_unhashed_then_freed",
+     r"^\$1 = (\d+)$(?:.|\n)*^  \1\s+d_count 1\s+-$(?:.|\n)*^sb->s_root\s.*\n(?:(?!  \1\s).*\n)*\[Inferior"),
+]
+
+
+def slab_growth(output):
+    """proc_inode_cache's ACTIVE column at each `os-slab proc_inode_cache` of procgrowth.gdb."""
+    return [int(n) for n in re.findall(r"^proc_inode_cache\s+(\d+)\s", output, re.M)]
+
+
+def grows(output):
+    counts = slab_growth(output)
+    return len(counts) == 2 and counts[1] - counts[0] >= GROWTH_REAPS
+
+
+def stays_flat(output):
+    counts = slab_growth(output)
+    return len(counts) == 2 and abs(counts[1] - counts[0]) < GROWTH_REAPS // 10
+
+
+# docs/proc-flush.md's second half: proc_inode_cache over GROWTH_REAPS reaps of walked
+# children, flat with the flush, growing by at least one inode per reap without it.
+GROWTH_REAPS = 100
+PROCGROWTH_ON_CASES = [("gdb/procgrowth_flat_with_flush", stays_flat),
+                       ("gdb/procgrowth_flush_on", r"^\$1 = false$")]
+PROCGROWTH_OFF_CASES = [("gdb/procgrowth_grows_without_flush", grows),
+                        ("gdb/procgrowth_flush_off", r"^\$1 = true$")]
+
+SUITES = {   # name: (script, its cases, a word for messages, the kernel command line)
+    "helpers": ("helpers.gdb", CASES, "helpers", CMDLINE),
+    "teardown": ("teardown.gdb", TEARDOWN_CASES, "teardown walkthrough", CMDLINE),
+    "procflush": ("procflush.gdb", PROCFLUSH_CASES, "proc flush walkthrough",
+                  "init=/tests/proc_test -- flush_growth"),
+    "procgrowth": ("procgrowth.gdb", PROCGROWTH_ON_CASES, "proc growth, flush on",
+                   "init=/tests/proc_test -- flush_growth"),
+    "procgrowth-off": ("procgrowth.gdb", PROCGROWTH_OFF_CASES, "proc growth, proc.flush=0",
+                       "proc.flush=0 init=/tests/proc_test -- flush_growth"),
 }
 
 
 def checks(output, cases):
     """The cases, as (name, passed)."""
-    results = [(name, bool(re.search(rx, output, re.M))) for name, rx in cases]
+    results = [(name, bool(rx(output) if callable(rx) else re.search(rx, output, re.M)))
+               for name, rx in cases]
     python_ok = "Python Exception" not in output and "Error occurred in Python" not in output
     return results + [("gdb/no_python_errors", python_ok)]
 
@@ -95,9 +139,10 @@ def parse_args():
 
 def run(args):
     """Boot, run helpers.gdb; returns (output, timed out) or None if the ISO failed."""
-    script = os.path.join(HERE, SUITES[args.suite][0])
-    iso = os.path.join(args.build, "iso-gdb-helpers.iso")
-    err = testlib.ensure_iso(iso, args.kernel, args.initramfs, CMDLINE)
+    script, cmdline = os.path.join(HERE, SUITES[args.suite][0]), SUITES[args.suite][3]
+    sharing = min(name for name in SUITES if SUITES[name][3] == cmdline)   # one ISO each
+    iso = os.path.join(args.build, "iso-gdb-%s.iso" % sharing)
+    err = testlib.ensure_iso(iso, args.kernel, args.initramfs, cmdline)
     if err:
         print("FAIL gdb %s: could not make its ISO:\n" % args.suite + err)
         return None
@@ -114,7 +159,7 @@ def main():
     args = parse_args()
     os.makedirs(args.logs, exist_ok=True)
     start = time.monotonic()
-    _, cases, what = SUITES[args.suite]
+    _, cases, what, _ = SUITES[args.suite]
     result = run(args)
     if result is None:
         testlib.record(args.results, False, "gdb/" + args.suite)

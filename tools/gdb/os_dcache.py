@@ -8,6 +8,9 @@
 # found: a name never looked up is not in the tree (os-dcache does no filesystem calls).
 # Each line: the name, d_count (users; 0 = unused, on the LRU), the DCACHE_* flags, and
 # "negative" (no inode: a cached "does not exist") or "mount: TYPE" where a mount covers it.
+# Instead of a path, PATH may be any gdb expression that is a struct dentry * (for example
+# sb->s_root in a filesystem's code, or d in d_invalidate): its listing starts there, in a
+# mount of its superblock (the first on mount_list), mounted or not.
 # DEPTH (default 8) limits how far below PATH the listing goes. Every child of PATH itself is
 # listed; deeper directories show their first SHOW_CHILDREN children and how many more there
 # are (os-dcache on that directory lists them all).
@@ -72,10 +75,17 @@ def walk(path):
     return mnt, d
 
 
+def from_expression(expr):
+    """(mount, dentry) of a struct dentry * expression; the mount is one of its superblock's."""
+    d = gdb.parse_and_eval(expr).cast(gdb.lookup_type("struct dentry").pointer()).dereference()
+    mine = [m for m in mounts() if int(m["mnt_sb"]) == int(d["d_sb"])]
+    return (mine[0] if mine else None), d
+
+
 def describe(d, mnt):
     flags = [name for bit, name in FLAGS if int(d["d_flags"]) & bit] or ["-"]
     notes = [] if int(d["d_inode"]) else ["negative"]
-    if int(d["d_mounted"]) and mount_on(mnt, d) is not None:
+    if int(d["d_mounted"]) and mnt is not None and mount_on(mnt, d) is not None:
         fstype = mount_on(mnt, d)["mnt_sb"]["s_type"]["name"]
         notes.append("mount: " + os_lists.cstring(fstype))
     line = "d_count %-3d %-14s %s" % (int(d["d_count"]), "|".join(flags), " ".join(notes))
@@ -91,7 +101,7 @@ def tree_lines(mnt, d, depth, indent=1):
     for child in shown:
         name = "  " * indent + name_of(child)
         lines.append("%-32s %s" % (name, describe(child, mnt)))
-        child_mnt, below = follow_mounts(mnt, child)
+        child_mnt, below = follow_mounts(mnt, child) if mnt is not None else (None, child)
         lines += tree_lines(child_mnt, below, depth - 1, indent + 1)
     if len(kids) > len(shown):
         lines.append("  " * indent + "... %d more" % (len(kids) - len(shown)))
@@ -101,7 +111,8 @@ def tree_lines(mnt, d, depth, indent=1):
 class OsDcache(gdb.Command):
     """os-dcache: the cached dentries under PATH (default /), through mounts, with d_count,
 flags (PINNED, LRU, HASHED) and negative/mount notes.
-Usage: os-dcache [PATH [DEPTH]]   e.g. os-dcache /proc 2"""
+Usage: os-dcache [PATH|EXPR [DEPTH]]   e.g. os-dcache /proc 2, os-dcache sb->s_root 1
+(EXPR: a struct dentry * expression, for a filesystem mounted where no path reaches)"""
 
     def __init__(self):
         super().__init__("os-dcache", gdb.COMMAND_DATA)
@@ -110,7 +121,7 @@ Usage: os-dcache [PATH [DEPTH]]   e.g. os-dcache /proc 2"""
         args = gdb.string_to_argv(arg)
         path = args[0] if args else "/"
         depth = int(args[1]) if len(args) > 1 else DEFAULT_DEPTH
-        mnt, d = walk(path)
+        mnt, d = walk(path) if path.startswith("/") else from_expression(path)
         lines = ["%-32s %s" % (path, describe(d, mnt))] + tree_lines(mnt, d, depth)
         gdb.write("\n".join(lines) + "\n")
 

@@ -23,8 +23,8 @@ def cache_line(c):
 
 class OsSlab(gdb.Command):
     """os-slab: every slab cache in creation order: objects in use, object slots, object
-size, objects per slab, slabs, slabs in use (as /proc/slabinfo).
-Usage: os-slab"""
+size, objects per slab, slabs, slabs in use (as /proc/slabinfo); with NAME, that cache only.
+Usage: os-slab [NAME]   e.g. os-slab proc_inode_cache"""
 
     def __init__(self):
         super().__init__("os-slab", gdb.COMMAND_DATA)
@@ -32,7 +32,12 @@ Usage: os-slab"""
     def invoke(self, arg, from_tty):
         head = os_lists.lookup("'slab.c'::slab_caches")
         lines = [FORMAT % ("NAME", "ACTIVE", "OBJS", "OBJSIZE", "PER", "SLABS", "USED")]
-        lines += [cache_line(c) for c in os_lists.entries(head, "kmem_cache", "cache_list")]
+        caches = list(os_lists.entries(head, "kmem_cache", "cache_list"))
+        if arg.strip():
+            caches = [c for c in caches if os_lists.cstring(c["name"]) == arg.strip()]
+            if not caches:
+                raise gdb.GdbError("os-slab: no cache named %s" % arg.strip())
+        lines += [cache_line(c) for c in caches]
         gdb.write("\n".join(lines) + "\n")
 
 
