@@ -37,7 +37,7 @@ ifeq ($(KVM),1)
 QEMU_FLAGS += -enable-kvm -cpu host
 endif
 
-.PHONY: all deps qemu debug gdb test bench bench-host bench-compare bench-flush format clean FORCE
+.PHONY: all deps qemu debug gdb gdb-boot test bench bench-host bench-compare bench-flush format clean FORCE
 all: deps $(B)/kernel.elf $(B)/reaper.iso
 
 deps:
@@ -96,13 +96,20 @@ $(B)/reaper.iso: $(B)/kernel.stripped.elf $(B)/initramfs.cpio boot/grub.cfg tool
 qemu: all
 	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -cdrom $(B)/reaper.iso
 
-# Halted at the first instruction with the gdb stub on :1234; attach with `make gdb`.
+# Halted at the BIOS's first instruction with the gdb stub on :1234. Attach with `make gdb`
+# (kernel symbols and helpers: hbreak kmain) or `make gdb-boot` (stops at the 32-bit entry,
+# start32 in boot/entry.asm, at its physical address; tools/gdb/boot.gdb). README: Debugging.
 debug: all
-	@echo "QEMU is waiting for gdb. In another terminal, run:  make gdb"
+	@echo "QEMU is waiting for gdb on localhost:1234. In another terminal, run one of:"
+	@echo "  cd $(CURDIR) && make gdb        # then: hbreak kmain, continue"
+	@echo "  cd $(CURDIR) && make gdb-boot   # stops at the 32-bit entry start32 (boot/entry.asm)"
 	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -cdrom $(B)/reaper.iso -s -S
 
 gdb: $(B)/kernel.elf
 	$(GDB) -q -x tools/gdb/reaper.gdb $(B)/kernel.elf
+
+gdb-boot: $(B)/kernel.elf
+	$(GDB) -q -x tools/gdb/boot.gdb $(B)/kernel.elf
 
 # Benchmarks are not tests: they print figures and judge none (docs/performance.md).
 # `make bench` boots reaper with init=/bin/procbench (TCG unless KVM=1) and prints its lines and

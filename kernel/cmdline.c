@@ -26,6 +26,7 @@ static const char *const known_options[] = {
 	"ktest",	 /* run in-kernel self-tests: all, or a comma-separated list */
 	"panic",	 /* "halt": stop the CPU on panic instead of leaving QEMU */
 	"syscall.trace", /* 1: log every syscall (user-mode issue) */
+	"syscall.panic", /* NR: panic in system call NR (debug: the panic's user block) */
 	"pidns.zap",	 /* "legacy": the pre-patch namespace teardown (teaching toggle) */
 	"proc.flush",	 /* 0: no /proc dentry flush at reap (teaching toggle) */
 };

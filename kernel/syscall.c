@@ -12,13 +12,17 @@
  *   6. put the result in the return register (arch_syscall_set_return).
  * Handlers live in their concept's file (kernel/include/syscalls.h lists them), decode their
  * arguments by name and call a typed do_X().
- * Locking: the table is read-only; the "logged once" bits are racy on purpose (one CPU; a
- * duplicate log line would be harmless).
+ * A debug option, syscall.panic=NR, makes the first system call NR from user space panic the
+ * kernel in step 2: a way to see what a panic prints for a thread that came from user space
+ * (the "User side" block of kernel/lib/panic.c), and the negative control that tests it.
+ * Locking: the table and the options are read-only after boot; the "logged once" bits are
+ * racy on purpose (one CPU; a duplicate log line would be harmless).
  * See also: arch/x86_64/syscall.asm (the entry), DESIGN.md section 10. Linux:
  * arch/x86/entry/common.c (do_syscall_64), arch/x86/entry/syscall_64.c. */
 #include "syscall.h"
 #include "arch.h"
 #include "cmdline.h"
+#include "panic.h"
 #include "printk.h"
 #include "sched.h"
 #include "syscalls.h"
@@ -156,6 +160,7 @@ static const struct syscall_entry syscall_table[SYS_MAX] = {
 };
 
 static bool trace_enabled;			/* syscall.trace=1 */
+static long panic_nr = -1;			/* syscall.panic=NR; -1: off */
 static uint8_t enosys_logged[SYS_MAX / 8 + 1];	/* one bit per number */
 
 /* syscall_init() - read syscall.trace from the command line. Context: boot. */
@@ -164,6 +169,10 @@ void syscall_init(void)
 	trace_enabled = cmdline_get_long("syscall.trace", 0) != 0;
 	if (trace_enabled)
 		pr_info("syscall: tracing every system call (syscall.trace=1)\n");
+	panic_nr = cmdline_get_long("syscall.panic", -1);
+	if (panic_nr >= 0)
+		pr_warn("syscall: syscall.panic=%ld: system call %s will panic the kernel\n",
+			panic_nr, syscall_name(panic_nr));
 }
 
 /* syscall_name() - "read", "getpid"...; "?" for a number Linux does not define. */
@@ -182,6 +191,14 @@ static void log_enosys_once(uint64_t nr)
 		return;
 	enosys_logged[bit / 8] |= 1 << (bit % 8);
 	pr_warn("syscall: %lu %s not implemented (ENOSYS)\n", nr, syscall_name(nr));
+}
+
+/* panic_if_asked() - syscall.panic=NR: a deliberate panic inside system call NR (debug). */
+static void panic_if_asked(const struct syscall_args *a)
+{
+	if ((long)a->nr == panic_nr)
+		panic("syscall.panic=%ld: %s() entered from user space", panic_nr,
+		      syscall_name(a->nr));
 }
 
 static void trace_call(const struct syscall_args *a, long ret)
@@ -215,6 +232,7 @@ void syscall_dispatch(struct trap_frame *tf)
 	if ((t->ptrace.flags & PT_SYSCALL) && !ptrace_syscall_enter(tf))
 		goto out;	/* skipped: orig_rax set to -1 by the tracer, or SIGKILL */
 	arch_syscall_args(tf, &args);	/* after the entry stop: the tracer may edit them */
+	panic_if_asked(&args);
 	ret = -ENOSYS;
 	if (args.nr < SYS_MAX && syscall_table[args.nr].fn)
 		ret = syscall_table[args.nr].fn(&args);

@@ -2,7 +2,8 @@
 # with one line "N passed, M failed" (non-zero exit on any failure):
 #   1. host unit tests: every tests/host/test_*.c, built with cmocka (tests/harness/host_tests.py)
 #   2. QEMU boots: every line of tests/boots.txt (tests/harness/run_boots.py, qemu_run.py)
-#   3. gdb: the smoke test (tests/gdb/run_smoke.py, smoke.gdb), the helpers of tools/gdb/
+#   3. gdb: the smoke test (tests/gdb/run_smoke.py, smoke.gdb), `make gdb-boot` stopping at
+#      the 32-bit entry (tests/gdb/run_boot.py, boot.gdb), the helpers of tools/gdb/
 #      on a namespace being torn down (tests/gdb/run_helpers.py, helpers.gdb), and
 #      docs/teardown.md's walkthrough as written (run_helpers.py --suite teardown)
 #   4. a person at the shell: pipelines, ^C, ^Z/fg, jobs, exit, poweroff typed on the console
@@ -71,7 +72,7 @@ test-boots: $(TEST_KERNEL)
 
 test-gdb: $(TEST_KERNEL)
 	@mkdir -p $(TLOGS) && rm -f $(TLOGS)/gdb.results
-	@status=0; for t in run_smoke run_helpers "run_helpers --suite teardown" \
+	@status=0; for t in run_smoke run_boot run_helpers "run_helpers --suite teardown" \
 			"run_helpers --suite procflush" "run_helpers --suite procgrowth" \
 			"run_helpers --suite procgrowth-off"; do \
 		set -- $$t; $(PYTHON) tests/gdb/$$1.py $$2 $$3 \

@@ -69,6 +69,11 @@ void arch_dump_frame(const struct trap_frame *tf);
 uint64_t arch_frame_pc(const struct trap_frame *tf);	/* the trapped instruction */
 uint64_t arch_frame_fp(const struct trap_frame *tf);	/* its frame pointer */
 uint64_t arch_frame_pointer(void);
+/* Was @tf saved on an entry from user mode? Then walk the user program's frame-pointer chain
+ * from it, reading user memory without faulting (safe in a panic); returns the frames seen. */
+bool arch_frame_is_user(const struct trap_frame *tf);
+int arch_user_stack_walk(const struct trap_frame *tf, int max,
+			 void (*fn)(uint64_t ret_addr, void *arg), void *arg);
 
 /* User mode (arch/x86_64/usermode.c, syscall.asm, fpu.c, uaccess.asm, rtc.c).
  * A user thread's registers are saved in one struct trap_frame at the top of its kernel

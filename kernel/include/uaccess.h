@@ -20,5 +20,8 @@ int clear_user(uaddr_t dst, size_t n);				/* 0 or -EFAULT */
  * Return: its length, -EFAULT, or -ENAMETOOLONG if no NUL within @max bytes. */
 long strncpy_from_user(char *dst, uaddr_t src, size_t max);
 bool user_range_ok(uaddr_t addr, size_t n);
+/* copy_from_user_nofault() - like copy_from_user(), but only from pages already mapped, read
+ * through the page tables: never faults, sleeps or locks (for a panic). 0 or -EFAULT. */
+int copy_from_user_nofault(void *dst, uaddr_t src, size_t n);
 
 #endif

@@ -14,14 +14,27 @@
  * fails part way may have written some bytes of the destination; callers treat the whole
  * operation as failed, as Linux does for copy_from_user's short copies.
  *
+ * One more reader exists for a kernel that is already failing: copy_from_user_nofault() (a
+ * panic printing the user stack) must not fault at all, because the fault path would demand-page
+ * - take locks and allocate - in a kernel that may hold those locks already. It looks each page
+ * up in the page tables and reads it through the direct map, or gives up with -EFAULT.
+ *
  * This is the only file in kernel/ that passes user addresses to code that dereferences them.
  * Locking: none; the caller may sleep, and a fault inside a copy may sleep (demand paging).
+ *   copy_from_user_nofault() takes no lock and never sleeps.
  * See also: kernel/include/uaccess.h, arch/x86_64/uaccess.asm, arch/x86_64/trap.c.
  * Linux: include/linux/uaccess.h, lib/strncpy_from_user.c, arch/x86/lib/usercopy_64.c.
  */
 #include "uaccess.h"
 #include "arch.h"
+#include "frame.h"
+#include "mm_space.h"
+#include "pgtable.h"
+#include "process.h"
+#include "sched.h"
+#include "string.h"
 #include "uapi/errno.h"
+#include "uapi/mman.h"
 
 /**
  * user_range_ok() - does [@addr, @addr + @n) lie entirely in user space?
@@ -108,4 +121,48 @@ long strncpy_from_user(char *dst, uaddr_t src, size_t max)
 	/* No NUL in the bytes we could try: too long if we tried @max of them, else the string
 	 * runs into the kernel half. */
 	return limit == max ? -ENAMETOOLONG : -EFAULT;
+}
+
+/* current_mm_or_null() - the running thread's address space; NULL in a kernel thread, before
+ * the scheduler runs, or once the process dropped its mm (exit). */
+static struct mm *current_mm_or_null(void)
+{
+	struct thread *t = sched_current();
+
+	return t && t->proc ? t->proc->mm : NULL;
+}
+
+/**
+ * copy_from_user_nofault() - copy @n bytes from user address @src without ever faulting.
+ * @dst: kernel memory. @src: user address, in the current process. @n: bytes.
+ *
+ * Only pages already mapped and readable are read: each is looked up in the page tables and
+ * read through the direct map, so no page fault, no demand paging, no lock and no sleep can
+ * happen. A page not yet touched by the program counts as unreadable. Meant for a panic,
+ * which runs with interrupts off and may have interrupted the very code (demand paging, an
+ * address-space edit) that copy_from_user() would need; ordinary code uses copy_from_user().
+ * (Linux: copy_from_user_nofault(), which gets the same effect with pagefault_disable().)
+ * Context: any, interrupts on or off. Nothing else may edit the page tables meanwhile: true in a
+ * panic (one CPU, interrupts off). Return: 0, or -EFAULT (@dst may then be partly written).
+ */
+int copy_from_user_nofault(void *dst, uaddr_t src, size_t n)
+{
+	struct mm *mm = current_mm_or_null();
+	unsigned int prot;
+	paddr_t pa;
+	size_t chunk;
+
+	if (!mm || !user_range_ok(src, n))
+		return -EFAULT;
+	for (; n > 0; n -= chunk, src += chunk, dst = (char *)dst + chunk) {
+		chunk = PAGE_SIZE - src % PAGE_SIZE;
+		if (chunk > n)
+			chunk = n;
+		pa = pgtable_user_frame(mm_pgtable_root(mm), src, &prot);
+		/* A frame beyond RAM would not be in the direct map: a corrupt entry. */
+		if (!pa || !(prot & PROT_READ) || pa >= frame_max_phys())
+			return -EFAULT;
+		memcpy(dst, (const char *)phys_to_virt(pa) + src % PAGE_SIZE, chunk);
+	}
+	return 0;
 }

@@ -7,7 +7,10 @@
  * user address space of two regions - 64 KiB at FAKE_BASE and the last 16 bytes below
  * USER_SPACE_END - where any other user address "faults" (returns -EFAULT). Addresses at or
  * above FAKE_HOST_MIN are host pointers, standing for kernel memory. The stand-ins count their
- * calls, so a case can check that a bad range was refused before any access. */
+ * calls, so a case can check that a bad range was refused before any access.
+ * copy_from_user_nofault() reads through the page tables instead: its stand-in page table maps
+ * the pages of the same 64 KiB, except page NOFAULT_HOLE (unmapped) and page NOFAULT_NONE
+ * (PROT_NONE), to "frames" whose direct-map address is the host buffer itself. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -17,8 +20,14 @@
 #include <cmocka.h>
 
 #include "arch.h"
+#include "frame.h"
+#include "mm_space.h"
+#include "pgtable.h"
+#include "process.h"
+#include "sched.h"
 #include "uaccess.h"
 #include "uapi/errno.h"
+#include "uapi/mman.h"
 
 #define FAKE_BASE	0x10000000000UL		/* 1 TiB: no host pointer lives here */
 #define FAKE_SIZE	0x10000UL
@@ -83,9 +92,49 @@ long arch_uaccess_strncpy(uint64_t dst, uint64_t src, size_t max)
 	return (long)max;
 }
 
+/* The page-table view of copy_from_user_nofault(): a current thread, its process and mm. */
+#define NOFAULT_HOLE	5	/* page of user_mem with no mapping */
+#define NOFAULT_NONE	7	/* page mapped PROT_NONE */
+
+static struct mm fake_mm;
+static struct process fake_proc;
+static struct thread fake_thread;
+static struct thread *fake_current;
+
+struct thread *sched_current(void)
+{
+	return fake_current;
+}
+
+paddr_t mm_pgtable_root(const struct mm *mm)
+{
+	return mm == &fake_mm ? 0x1000 : 0;
+}
+
+paddr_t frame_max_phys(void)
+{
+	return ~0UL;
+}
+
+/* pgtable_user_frame() - a "frame" whose direct-map address (pa + DIRECT_MAP_BASE, modulo
+ * 2^64) is the host copy of the page, so the code under test reads user_mem itself. */
+paddr_t pgtable_user_frame(paddr_t root, uaddr_t va, unsigned int *prot)
+{
+	uint64_t page = (va - FAKE_BASE) / PAGE_SIZE;
+
+	assert_int_equal(root, 0x1000);
+	if (va < FAKE_BASE || va >= FAKE_BASE + FAKE_SIZE || page == NOFAULT_HOLE)
+		return 0;
+	*prot = page == NOFAULT_NONE ? 0 : PROT_READ | PROT_WRITE;
+	return (uint64_t)&user_mem[page * PAGE_SIZE] - DIRECT_MAP_BASE;
+}
+
 static int reset(void **state)
 {
 	(void)state;
+	fake_proc.mm = &fake_mm;
+	fake_thread.proc = &fake_proc;
+	fake_current = &fake_thread;
 	memset(user_mem, 'u', sizeof(user_mem));
 	memset(top_mem, 't', sizeof(top_mem));
 	loop_calls = 0;
@@ -172,6 +221,46 @@ static void strncpy_stops_at_user_space_end(void **state)
 	assert_int_equal(strncpy_from_user(buf, USER_SPACE_END - 1, sizeof(buf)), 0);
 }
 
+static void nofault_reads_mapped_pages_across_a_boundary(void **state)
+{
+	char buf[8];
+
+	(void)state;
+	memcpy(&user_mem[PAGE_SIZE - 4], "abcdefg", 8);
+	assert_int_equal(copy_from_user_nofault(buf, FAKE_BASE + PAGE_SIZE - 4, 8), 0);
+	assert_string_equal(buf, "abcdefg");
+	assert_int_equal(loop_calls, 0);	/* never the faulting loop */
+}
+
+static void nofault_refuses_holes_protnone_and_kernel(void **state)
+{
+	uint64_t word;
+
+	(void)state;
+	assert_int_equal(copy_from_user_nofault(&word, FAKE_BASE + NOFAULT_HOLE * PAGE_SIZE, 8),
+			 -EFAULT);
+	assert_int_equal(copy_from_user_nofault(&word, FAKE_BASE + NOFAULT_NONE * PAGE_SIZE - 4,
+						8), -EFAULT);	/* the second page */
+	assert_int_equal(copy_from_user_nofault(&word, 0, 8), -EFAULT);
+	assert_int_equal(copy_from_user_nofault(&word, USER_SPACE_END - 4, 8), -EFAULT);
+	assert_int_equal(copy_from_user_nofault(&word, 0xffffffff80000000UL, 8), -EFAULT);
+	assert_int_equal(loop_calls, 0);
+}
+
+/* A kernel thread (no process), no scheduler yet, an exited process (no mm): nothing to read. */
+static void nofault_without_an_address_space(void **state)
+{
+	uint64_t word;
+
+	(void)state;
+	fake_proc.mm = NULL;
+	assert_int_equal(copy_from_user_nofault(&word, FAKE_BASE, 8), -EFAULT);
+	fake_thread.proc = NULL;
+	assert_int_equal(copy_from_user_nofault(&word, FAKE_BASE, 8), -EFAULT);
+	fake_current = NULL;
+	assert_int_equal(copy_from_user_nofault(&word, FAKE_BASE, 8), -EFAULT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +270,9 @@ int main(void)
 		cmocka_unit_test_setup(kernel_ranges_refused_before_access, reset),
 		cmocka_unit_test_setup(strncpy_lengths, reset),
 		cmocka_unit_test_setup(strncpy_stops_at_user_space_end, reset),
+		cmocka_unit_test_setup(nofault_reads_mapped_pages_across_a_boundary, reset),
+		cmocka_unit_test_setup(nofault_refuses_holes_protnone_and_kernel, reset),
+		cmocka_unit_test_setup(nofault_without_an_address_space, reset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,8 +7,10 @@
 #   os-slab          slab caches and their counts
 #   os-user PROG     a user program's symbols, so bt shows user frames (with os_unwind.py)
 #   $os_current()    the running struct thread *;  $os_thread(nr): the one with tid nr
-# Loaded by tools/gdb/reaper.gdb (`make gdb`) and by tests/gdb/helpers.gdb, both run from the
-# repository root:  source tools/gdb/reaper.py
+#   os-x32i [N]      instructions decoded as 32-bit code (the boot entry, `make gdb-boot`)
+#   $os_entry_phys() the physical address of the kernel's entry point, start32 (os_boot.py)
+# Loaded by tools/gdb/reaper.gdb (`make gdb`), tools/gdb/boot.gdb (`make gdb-boot`) and
+# tests/gdb/helpers.gdb, all run from the repository root:  source tools/gdb/reaper.py
 # Each helper reads only fields the kernel's headers document (process.h, sched.h, pid.h,
 # pid_namespace.h, dcache.h, mount.h) and the static lists named in its header; `help os-ps`
 # etc. print a helper's usage. docs/gdb.md shows each one's output.
@@ -24,7 +26,7 @@ if HERE not in sys.path:
 import importlib  # noqa: E402
 
 MODULES = ["os_lists", "os_pids", "os_ps", "os_dcache", "os_pidns", "os_dmesg", "os_slab",
-           "os_user", "os_functions", "os_unwind"]
+           "os_user", "os_functions", "os_unwind", "os_boot"]
 
 for name in MODULES:    # reload on a second `source`, so edits take effect without restarting
     if name in sys.modules:
