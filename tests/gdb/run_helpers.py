@@ -24,6 +24,8 @@ Any Python error of a helper is a failure too (gdb/no_python_errors).
 With --suite teardown it runs docs/teardown.md's walkthrough instead (tests/gdb/teardown.gdb,
 the same boot): the five steps of zap_pid_ns_processes and the frees that end step 5, so the
 doc, which quotes the script, cannot drift from the kernel (build/test-logs/gdb-teardown.log).
+With --suite teardown-legacy, that doc's last part (tests/gdb/teardown-legacy.gdb, booted with
+pidns.zap=legacy): init released before the debugger's zombie.
 With --suite procflush, docs/proc-flush.md's (tests/gdb/procflush.gdb, booting proc_test's
 flush_growth case): a reaped child's /proc/<nr> dentry invalidated by proc_flush_pid.
 """
@@ -70,6 +72,16 @@ TEARDOWN_CASES = [
     ("gdb/teardown_done", r"^init's last thread leaves zap_pid_ns_processes"),
 ]
 
+# docs/teardown.md's last part: with pidns.zap=legacy, init is reaped before the zombie.
+TEARDOWN_LEGACY_CASES = [
+    ("gdb/legacy_toggle_on", r"^\$1 = true$"),
+    ("gdb/legacy_two_pids_after_step_4", r"^\$2 = 2$"),
+    ("gdb/legacy_exit_notify_with_two_pids", r"^\$3 = 2$"),
+    ("gdb/legacy_init_reaped_first",
+     r"^release_task: pid 1 of the namespace, nr_pids 2 before its free$(.|\n)*"
+     r"^release_task: pid \d+ of the namespace, nr_pids 1 before its free$"),
+]
+
 # docs/proc-flush.md's walkthrough: the reaped child's /proc/<nr> dentry is invalidated.
 PROCFLUSH_CASES = [
     ("gdb/procflush_stop_in_flush_sb", r"^#0\s+flush_sb \(sb="),
@@ -108,6 +120,9 @@ PROCGROWTH_OFF_CASES = [("gdb/procgrowth_grows_without_flush", grows),
 SUITES = {   # name: (script, its cases, a word for messages, the kernel command line)
     "helpers": ("helpers.gdb", CASES, "helpers", CMDLINE),
     "teardown": ("teardown.gdb", TEARDOWN_CASES, "teardown walkthrough", CMDLINE),
+    "teardown-legacy": ("teardown-legacy.gdb", TEARDOWN_LEGACY_CASES,
+                        "teardown walkthrough, pidns.zap=legacy",
+                        "pidns.zap=legacy init=/bin/pidns-demo"),
     "procflush": ("procflush.gdb", PROCFLUSH_CASES, "proc flush walkthrough",
                   "init=/tests/proc_test -- flush_growth"),
     "procgrowth": ("procgrowth.gdb", PROCGROWTH_ON_CASES, "proc growth, flush on",
