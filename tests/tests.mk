@@ -74,7 +74,8 @@ test-gdb: $(TEST_KERNEL)
 	@mkdir -p $(TLOGS) && rm -f $(TLOGS)/gdb.results
 	@status=0; for t in run_smoke run_boot run_helpers "run_helpers --suite teardown" \
 			"run_helpers --suite teardown-legacy" \
-			"run_helpers --suite procflush" "run_helpers --suite procgrowth" \
+			"run_helpers --suite lifecycle" "run_helpers --suite procflush" \
+			"run_helpers --suite procgrowth" \
 			"run_helpers --suite procgrowth-off"; do \
 		set -- $$t; $(PYTHON) tests/gdb/$$1.py $$2 $$3 \
 			--elf $(B)/kernel.elf --kernel $(B)/kernel.stripped.elf \

@@ -82,6 +82,19 @@ TEARDOWN_LEGACY_CASES = [
      r"^release_task: pid \d+ of the namespace, nr_pids 1 before its free$"),
 ]
 
+# docs/lifecycle.md's session: fork, exec, exit and wait of /bin/lifecycle's child.
+LIFECYCLE_CASES = [
+    ("gdb/lifecycle_fork_is_clone_sigchld", r"^\$1 = 0x11$"),
+    ("gdb/lifecycle_fork_by_lifecycle", r"^\$2 = \"lifecycle"),
+    ("gdb/lifecycle_fork_from_the_syscall", r"^#\d+\s+.*in sys_fork \("),
+    ("gdb/lifecycle_exec_busybox_false",
+     r"^\$3 = 0x[0-9a-f]+ \"/bin/busybox\"$\n^\$4 = 0x[0-9a-f]+ \"false\"$"),
+    ("gdb/lifecycle_exit_status_word", r"^\$6 = 0x100$"),
+    ("gdb/lifecycle_exit_from_exit_group", r"^#\d+\s+.*in do_group_exit \("),
+    ("gdb/lifecycle_reaped_child", r"^\$5 = (\d+)$(.|\n)*^\$7 = \1$\n^\$8 = 0x100$"),
+    ("gdb/lifecycle_released_by_wait", r"^#\d+\s+.*in (do_wait|do_wait4|sys_wait4) \("),
+]
+
 # docs/proc-flush.md's walkthrough: the reaped child's /proc/<nr> dentry is invalidated.
 PROCFLUSH_CASES = [
     ("gdb/procflush_stop_in_flush_sb", r"^#0\s+flush_sb \(sb="),
@@ -123,6 +136,8 @@ SUITES = {   # name: (script, its cases, a word for messages, the kernel command
     "teardown-legacy": ("teardown-legacy.gdb", TEARDOWN_LEGACY_CASES,
                         "teardown walkthrough, pidns.zap=legacy",
                         "pidns.zap=legacy init=/bin/pidns-demo"),
+    "lifecycle": ("lifecycle.gdb", LIFECYCLE_CASES, "lifecycle walkthrough",
+                  "init=/bin/lifecycle"),
     "procflush": ("procflush.gdb", PROCFLUSH_CASES, "proc flush walkthrough",
                   "init=/tests/proc_test -- flush_growth"),
     "procgrowth": ("procgrowth.gdb", PROCGROWTH_ON_CASES, "proc growth, flush on",
