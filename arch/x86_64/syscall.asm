@@ -12,18 +12,30 @@
 ;      orig_rax), vector TRAP_SYSCALL, then the general registers in trap.asm's order;
 ;   3. turns interrupts back on (a system call may sleep and must be preemptible) and calls
 ;      syscall_dispatch(frame);
-;   4. returns through trap.asm's trap_return with iretq.
-; Why iretq and not the faster sysretq: the frame is the one copy of the user registers, and
-; later issues edit it (signal delivery rewrites rip/rsp, ptrace SETREGS rewrites anything,
-; execve replaces it wholesale). iretq restores every field of the frame exactly; sysret would
-; restore only rip from rcx and rflags from r11, clobber both, and fault in ring 0 on a
-; non-canonical rip - a classic kernel hole. One exit path for every trap keeps it simple.
+;   4. with interrupts off again, exit_to_user_mode(frame): preemption, signals (as on every
+;      way out, trap.asm's trap_return);
+;   5. returns with sysretq when that restores exactly what iretq would, else with iretq.
+; Two ways out, and why. iretq restores every field of the frame: rip, cs, rflags, rsp, ss.
+; The frame is the one copy of the user registers, and the kernel may have edited it (signal
+; delivery rewrites rip and rsp, rt_sigreturn and ptrace SETREGS rewrite anything, execve
+; replaces it wholesale), so iretq is always right. sysretq is faster - under QEMU's TCG a
+; null system call takes ~15% less time (docs/performance.md) - but restores less: rip comes
+; from rcx and rflags from r11 (so both are lost), cs and ss are fixed selectors (STAR), and
+; on Intel CPUs a non-canonical rcx makes sysret fault IN RING 0 on the user's stack, a
+; classic kernel hole. So sysret is taken only when the frame is exactly what it restores:
+; rcx = rip and r11 = rflags (as the `syscall` instruction left them, unless someone edited
+; the frame), rip below the last user page (canonical, and away from the boundary), no TF or
+; RF to honour (single-stepping wants iretq's exact rflags), and the usual user selectors.
+; Everything else - a signal handler's entry, sigreturn, a tracer's SETREGS, exec - takes
+; iretq. Linux makes the same tests before its SYSRET (do_syscall_64, arch/x86/entry/);
+; tests: ptrace_test's syscall_exit_* cases. The offsets below are checked against trap.h
+; at compile time (usermode.c).
 ; The frame sits at the very top of the kernel stack, where an interrupt from user mode also
 ; lands (TSS.rsp0 = the same top), so arch_uregs_slot() finds the user registers in one place.
 ; Stack alignment: the top is 16-byte aligned and the frame is 22 quadwords, so
 ; syscall_dispatch is called with rsp aligned as the SysV ABI requires.
-; The one unsafe moment is step 1: rsp is still the user's. A maskable interrupt cannot come
-; (FMASK cleared IF), but an NMI or a machine check would be pushed onto the user stack;
+; The unsafe moments are step 1 and the sysretq: rsp is the user's. A maskable interrupt
+; cannot come (IF is clear), but an NMI or a machine check would be pushed onto the user stack;
 ; Linux gives those vectors their own IST stacks. Nothing raises them on our QEMU machine, so
 ; we do not (TODO(nmi) if a watchdog or perf counters ever arrive).
 ;
@@ -45,9 +57,22 @@ global syscall_kernel_rsp
 syscall_kernel_rsp:     resq 1          ; top of the current thread's kernel stack
 syscall_user_rsp:       resq 1          ; scratch: the user rsp between steps 1 and 2
 
+; Offsets in struct trap_frame (trap.h): PUSH_GPRS leaves r15 at 0 ... rax at 112.
+TF_R11          equ 32
+TF_RCX          equ 96
+TF_RIP          equ 136
+TF_CS           equ 144
+TF_RFLAGS       equ 152
+TF_RSP          equ 160
+TF_SS           equ 168
+RFLAGS_TF       equ 1 << 8
+RFLAGS_RF       equ 1 << 16
+USER_RIP_LIMIT  equ 0x00007ffffffff000  ; below the last user page: canonical after sysret
+
 section .text
 extern syscall_dispatch
-extern trap_return
+extern exit_to_user_mode
+extern trap_return_regs
 
 global syscall_entry:function SYSCALL_ENTRY_SIZE
 syscall_entry:
@@ -65,9 +90,32 @@ syscall_entry:
 	sti                                     ; 3. the kernel stack is ours: interrupts on
 	mov rdi, rsp
 	call syscall_dispatch
-	; 4. Interrupts off for the way out, as on every other path into trap_return (interrupt
-	; gates): the last look at the thread before user mode (preemption, pending signals)
-	; must not race with an interrupt (exit_to_user_mode, at trap_return).
+	; 4. Interrupts off for the way out, as on every other path (interrupt gates): the last
+	; look at the thread before user mode (preemption, pending signals) must not race with
+	; an interrupt.
 	cli
-	jmp trap_return
+	mov rdi, rsp
+	call exit_to_user_mode
+	; 5. sysretq if it restores exactly what iretq would (see above), else iretq.
+	mov rcx, [rsp + TF_RIP]
+	cmp rcx, [rsp + TF_RCX]
+	jne .iret
+	mov r11, [rsp + TF_RFLAGS]
+	cmp r11, [rsp + TF_R11]
+	jne .iret
+	test r11, RFLAGS_TF | RFLAGS_RF
+	jnz .iret
+	mov rax, USER_RIP_LIMIT
+	cmp rcx, rax
+	jae .iret
+	cmp qword [rsp + TF_CS], USER_CODE_SEL
+	jne .iret
+	cmp qword [rsp + TF_SS], USER_DATA_SEL
+	jne .iret
+	POP_GPRS                                ; rcx = rip, r11 = rflags, as sysret wants
+	mov rsp, [rsp + TF_RSP - TF_RIP + 16]   ; the user stack (vector and error code left)
+	o64 sysret                              ; like the entry's step 1, an NMI here would
+						; land on the user stack (TODO(nmi) there)
+.iret:
+	jmp trap_return_regs
 SYSCALL_ENTRY_SIZE equ $ - syscall_entry

@@ -47,6 +47,8 @@ global trap_return
 trap_return:
 	mov rdi, rsp
 	call exit_to_user_mode
+global trap_return_regs
+trap_return_regs:                               ; syscall.asm: exit_to_user_mode already ran
 	POP_GPRS
 	add rsp, 16                             ; vector and error code
 global trap_return_iret

@@ -35,15 +35,24 @@
 #define MSR_FMASK	0xc0000084	/* rflags bits cleared on syscall */
 #define EFER_SCE	(1UL << 0)	/* syscall enable */
 
+/* syscall.asm reads the frame by hand on its sysretq path: its TF_* offsets must be these. */
+_Static_assert(offsetof(struct trap_frame, r11) == 32, "syscall.asm TF_R11");
+_Static_assert(offsetof(struct trap_frame, rcx) == 96, "syscall.asm TF_RCX");
+_Static_assert(offsetof(struct trap_frame, rip) == 136, "syscall.asm TF_RIP");
+_Static_assert(offsetof(struct trap_frame, cs) == 144, "syscall.asm TF_CS");
+_Static_assert(offsetof(struct trap_frame, rflags) == 152, "syscall.asm TF_RFLAGS");
+_Static_assert(offsetof(struct trap_frame, rsp) == 160, "syscall.asm TF_RSP");
+_Static_assert(offsetof(struct trap_frame, ss) == 168, "syscall.asm TF_SS");
+
 extern char syscall_entry[];
 extern uint64_t syscall_kernel_rsp;
 
 /**
  * syscall_arch_init() - enable the `syscall` instruction and point it at syscall_entry.
  *
- * STAR: syscall loads CS = 0x08 and SS = 0x08 + 8; sysret (which we do not use, but the
- * selectors must still be right) would load SS = 0x10 + 8 | 3 and CS = 0x10 + 16 | 3, which
- * is why gdt.h puts user data just below user code. FMASK clears IF (no interrupt before the
+ * STAR: syscall loads CS = 0x08 and SS = 0x08 + 8; sysretq (syscall.asm's fast way out)
+ * loads SS = 0x10 + 8 | 3 and CS = 0x10 + 16 | 3, which is why gdt.h puts user data just
+ * below user code. FMASK clears IF (no interrupt before the
  * entry has switched stacks), DF (the C ABI), TF (no single-step trap on the user stack) and AC.
  * Context: boot, interrupts off. Return: nothing.
  */

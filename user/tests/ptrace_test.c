@@ -1029,6 +1029,72 @@ static void syscall_change_nr(void)
 	end_case();
 }
 
+/* body_report_rcx_after_syscall() - a raw getppid, then send what rcx holds after it. The
+ * `syscall` instruction overwrites rcx (with the return address); a tracer that sets rcx at
+ * the exit stop must see its value here. */
+static void body_report_rcx_after_syscall(void)
+{
+	long nr = SYS_getppid, rcx;
+
+	__asm__ volatile("syscall" : "+a"(nr), "=c"(rcx) : : "r11", "memory");
+	send_long(rcx);
+}
+
+/* Registers a tracer sets at the syscall-exit stop are what the tracee resumes with, all of
+ * them: rcx and r11 too, though `syscall` itself clobbers them (reaper's fast sysret exit
+ * is taken only when rcx = rip and r11 = rflags; otherwise iretq restores every register). */
+static void syscall_exit_setregs_rcx_kept(void)
+{
+	int sysgood = tap_stop_status(SIGTRAP | 0x80);
+	struct user_regs_struct regs;
+	pid_t child;
+
+	begin_case();
+	open_pipes();
+	child = fork_traced_child(body_report_rcx_after_syscall);
+	EXPECT_OK(ptrace(PTRACE_SETOPTIONS, child, 0, PTRACE_O_TRACESYSGOOD));
+	if (EXPECT_TRUE(syscall_enter(child, SYS_getppid, &regs))) {
+		EXPECT_EQ(syscall_stop(child, sysgood, &regs), SYS_getppid);	/* exit stop */
+		regs.rcx = 0x1234;
+		EXPECT_OK(ptrace(PTRACE_SETREGS, child, 0, &regs));
+	}
+	EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
+	EXPECT_EQ(recv_long(), 0x1234);
+	EXPECT_EQ(wait_status(child), tap_exit_status(0));
+	end_case();
+}
+
+/* A tracer moves the tracee's rip, at a syscall-exit stop, to the first non-canonical address
+ * and to the start of the last user page, with rcx = rip and r11 = rflags as the `syscall`
+ * instruction would leave them. The return to user mode must not fault in the kernel (sysret
+ * to a non-canonical rcx faults in ring 0 on Intel CPUs: a classic hole); the tracee gets
+ * SIGSEGV, as on Linux. */
+static void syscall_exit_bad_rip_sigsegv(void)
+{
+	static const unsigned long rips[] = { 0x0000800000000000UL, 0x00007ffffffff000UL };
+	int sysgood = tap_stop_status(SIGTRAP | 0x80);
+	struct user_regs_struct regs;
+	pid_t child;
+
+	begin_case();
+	for (size_t i = 0; i < sizeof(rips) / sizeof(rips[0]); i++) {
+		child = fork_traced_child(body_report_getppid);
+		EXPECT_OK(ptrace(PTRACE_SETOPTIONS, child, 0, PTRACE_O_TRACESYSGOOD));
+		if (EXPECT_TRUE(syscall_enter(child, SYS_getppid, &regs)) &&
+		    EXPECT_EQ(syscall_stop(child, sysgood, &regs), SYS_getppid)) {
+			regs.rip = regs.rcx = rips[i];
+			regs.r11 = regs.eflags;
+			EXPECT_OK(ptrace(PTRACE_SETREGS, child, 0, &regs));
+		}
+		EXPECT_OK(ptrace(PTRACE_CONT, child, 0, 0));
+		EXPECT_EQ(wait_status(child), tap_stop_status(SIGSEGV));
+		EXPECT_OK(ptrace(PTRACE_CONT, child, 0, SIGSEGV));
+		EXPECT_EQ(wait_status(child), killed_status(SIGSEGV));
+		tap_note("rip %#lx: SIGSEGV", rips[i]);
+	}
+	end_case();
+}
+
 static void body_exit_group_5(void)
 {
 	_exit((int)syscall(SYS_exit_group, 5));
@@ -1452,6 +1518,8 @@ static const struct tap_case cases[] = {
 	TAP_CASE(syscall_stop_plain_sigtrap),
 	TAP_CASE(syscall_change_nr),
 	TAP_CASE(syscall_skip),
+	TAP_CASE(syscall_exit_setregs_rcx_kept),
+	TAP_CASE(syscall_exit_bad_rip_sigsegv),
 	TAP_CASE(event_fork),
 	TAP_CASE(event_vfork),
 	TAP_CASE(event_exec),
