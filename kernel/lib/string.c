@@ -1,14 +1,33 @@
-/* string.c - byte-at-a-time memory and string functions for the kernel.
- * Simple loops on purpose: they are easy to step through, and nothing in a teaching kernel is
- * bound by memcpy speed. GCC emits calls to the first four itself (struct copies, zeroing), so
- * their names and prototypes are the C library's. Linux: lib/string.c. */
+/* string.c - memory and string functions for the kernel, in plain C loops.
+ * Simple loops on purpose: they are easy to step through. Only memset and memcpy move whole
+ * 8-byte words where they can (aligned addresses), because they are hot: zeroing every new
+ * page and page table, the slab's poison fills, copy-on-write copies. Under QEMU's TCG every
+ * store is a call into the emulated MMU, so a word at a time is about 8 times fewer of them;
+ * profiling fork+exit+wait (tools/profile.py) found the byte loops at ~7% of the time. The
+ * word loops are the same C, one word wide; -fno-strict-aliasing (Makefile) makes the word
+ * accesses to byte buffers well defined. GCC emits calls to the first four itself (struct
+ * copies, zeroing), so their names and prototypes are the C library's. Linux: lib/string.c. */
 #include "string.h"
+#include <stdbool.h>
+#include <stdint.h>
+
+#define WORD	sizeof(uint64_t)
+
+static bool word_aligned(const void *p)
+{
+	return ((uintptr_t)p & (WORD - 1)) == 0;
+}
 
 void *memset(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
+	uint64_t pattern = 0x0101010101010101ULL * (unsigned char)c;
 
-	while (n--)
+	for (; n && !word_aligned(d); n--)	/* the bytes up to the first whole word */
+		*d++ = (unsigned char)c;
+	for (; n >= WORD; n -= WORD, d += WORD)
+		*(uint64_t *)d = pattern;
+	while (n--)				/* the tail */
 		*d++ = (unsigned char)c;
 	return dst;
 }
@@ -18,6 +37,9 @@ void *memcpy(void *dst, const void *src, size_t n)
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
+	if (word_aligned(d) && word_aligned(s))
+		for (; n >= WORD; n -= WORD, d += WORD, s += WORD)
+			*(uint64_t *)d = *(const uint64_t *)s;
 	while (n--)
 		*d++ = *s++;
 	return dst;

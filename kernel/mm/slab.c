@@ -54,6 +54,7 @@ struct kmem_cache {
 	size_t size;		      /* bytes per slot: the size asked for, rounded up */
 	unsigned int objs_per_slab;   /* slots in one slab */
 	unsigned int frames_per_slab; /* frames in one slab */
+	uint64_t size_recip;	      /* ceil(2^32 / size): offset / size without a division */
 
 	/* Protected by lock: */
 	struct spinlock lock;
@@ -84,7 +85,12 @@ static bool is_object_start(const struct kmem_cache *c, const struct page *slab,
 {
 	uintptr_t off = (uintptr_t)p - (uintptr_t)slab_base(slab);
 
-	return off < (uintptr_t)c->objs_per_slab * c->size && off % c->size == 0;
+	if (off >= (uintptr_t)c->objs_per_slab * c->size)
+		return false;
+	/* off / size by a multiplication: exact while off * size < 2^32 (a slab is at most a few
+	 * pages, an object at most a page or two). The free-list checks call this once per step,
+	 * and a division is slow (a helper call under QEMU's TCG). */
+	return ((off * c->size_recip) >> 32) * c->size == off;
 }
 
 /* report_use_after_free() - the message ktest=uaf and the host tests look for. */
@@ -102,14 +108,20 @@ static void poison_object(const struct kmem_cache *c, void *obj, void *next)
 	*(void **)obj = next;
 }
 
-/* check_poison() - panic unless every byte of free @obj after its link is still poison. */
+/* check_poison() - panic unless every byte of free @obj after its link is still poison.
+ * Word by word (slots are 8-byte aligned and sized), then the byte that differs is found. */
 static void check_poison(const struct kmem_cache *c, const void *obj)
 {
+	const uint64_t poison = 0x0101010101010101ULL * SLAB_POISON_FREE;
 	const unsigned char *bytes = obj;
 
-	for (size_t off = sizeof(void *); off < c->size; off++)
-		if (bytes[off] != SLAB_POISON_FREE)
-			report_use_after_free(c, obj, off);
+	for (size_t off = sizeof(void *); off < c->size; off += sizeof(uint64_t)) {
+		if (*(const uint64_t *)(bytes + off) == poison)
+			continue;
+		while (bytes[off] == SLAB_POISON_FREE)
+			off++;
+		report_use_after_free(c, obj, off);
+	}
 }
 
 /* next_free() - the link stored in free object @obj, checked: NULL or a slot of @slab.
@@ -366,6 +378,8 @@ static void cache_setup(struct kmem_cache *c, const char *name, size_t size, siz
 	c->size = ALIGN_UP(MAX(size, SLAB_MIN_ALIGN), align);
 	c->frames_per_slab = slab_frames_for(c->size);
 	c->objs_per_slab = (unsigned int)(c->frames_per_slab * PAGE_SIZE / c->size);
+	c->size_recip = ((1ULL << 32) + c->size - 1) / c->size;
+	BUG_ON((uint64_t)c->objs_per_slab * c->size * c->size >= (1ULL << 32));
 	spin_init(&c->lock, c->name, LOCK_SLAB);
 	list_init(&c->slabs_full);
 	list_init(&c->slabs_partial);
