@@ -80,17 +80,23 @@ static char *slab_base(const struct page *slab)
 	return page_address(slab);
 }
 
+/* slot_at() - true if @p is the first byte of a slot of the slab whose first slot is at
+ * @base. Division-free: off / size by a multiplication, exact while off * size < 2^32 (a
+ * slab is at most a few pages, an object at most a page or two; asserted at cache creation).
+ * The free-list checks call this once per step of a walk, where a division (a helper call
+ * under QEMU's TCG) was a tenth of fork+exit+wait (docs/performance.md). */
+static bool slot_at(const struct kmem_cache *c, uintptr_t base, const void *p)
+{
+	uintptr_t off = (uintptr_t)p - base;
+
+	return off < (uintptr_t)c->objs_per_slab * c->size &&
+	       ((off * c->size_recip) >> 32) * c->size == off;
+}
+
 /* is_object_start() - true if @p is the first byte of one of @slab's slots. */
 static bool is_object_start(const struct kmem_cache *c, const struct page *slab, const void *p)
 {
-	uintptr_t off = (uintptr_t)p - (uintptr_t)slab_base(slab);
-
-	if (off >= (uintptr_t)c->objs_per_slab * c->size)
-		return false;
-	/* off / size by a multiplication: exact while off * size < 2^32 (a slab is at most a few
-	 * pages, an object at most a page or two). The free-list checks call this once per step,
-	 * and a division is slow (a helper call under QEMU's TCG). */
-	return ((off * c->size_recip) >> 32) * c->size == off;
+	return slot_at(c, (uintptr_t)slab_base(slab), p);
 }
 
 /* report_use_after_free() - the message ktest=uaf and the host tests look for. */
@@ -139,13 +145,18 @@ static void *next_free(const struct kmem_cache *c, const struct page *slab, cons
  * is bounded by the slab's size, so a corrupted list that loops is caught too. */
 static void check_not_free(const struct kmem_cache *c, const struct page *slab, const void *obj)
 {
+	uintptr_t base = (uintptr_t)slab_base(slab);	/* once, not per step */
 	unsigned int steps = 0;
 
-	for (void *p = slab->freelist; p; p = next_free(c, slab, p)) {
+	for (void *p = slab->freelist; p; p = *(void **)p) {
+		void *next = *(void **)p;
+
 		if (p == obj)
 			panic("slab: double free of %#lx in cache %s", (unsigned long)obj, c->name);
 		if (++steps > c->objs_per_slab)
 			panic("slab: free list of a slab of cache %s loops", c->name);
+		if (next && !slot_at(c, base, next))	/* as next_free() checks each link */
+			report_use_after_free(c, p, 0);
 	}
 }
 

@@ -234,6 +234,22 @@ static void clobbered_link_panics(void **state)
 	assert_non_null(strstr(fake_panic_msg, "+0x0"));
 }
 
+/* ... and when a free walks the list to look for a double free: b -> a -> (clobbered). */
+static void clobbered_link_found_by_a_free(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("link2", 64, 0);
+	void *a = kmem_cache_alloc(c), *b = kmem_cache_alloc(c), *d = kmem_cache_alloc(c);
+	char want[96];
+
+	(void)state;
+	kmem_cache_free(c, a);
+	kmem_cache_free(c, b);
+	*(uintptr_t *)a = (uintptr_t)a + 8;	/* inside the slab, but not a slot */
+	snprintf(want, sizeof(want), "slab: use-after-free write in cache link2 at %#lx+0x0",
+		 (unsigned long)a);
+	expect_panic(kmem_cache_free(c, d), want);
+}
+
 static void double_free_panics(void **state)
 {
 	struct kmem_cache *c = kmem_cache_create("dbl", 32, 0);
@@ -288,6 +304,7 @@ int main(void)
 		T(poison_patterns),
 		T(use_after_free_write_panics),
 		T(clobbered_link_panics),
+		T(clobbered_link_found_by_a_free),
 		T(double_free_panics),
 		T(foreign_pointers_panic),
 		T(destroy_with_live_objects_panics),
