@@ -7,6 +7,10 @@
  * first. The benchmarks (the table at the bottom; -o picks them by name):
  *   syscall-null         getppid(), averaged over a batch of NULL_BATCH calls per sample
  *   fork-exit-wait       fork(); the child _exit(0)s; waitpid() returns it
+ *   vfork-exit-wait      the same with vfork(): no copy of the address space, the parent
+ *                        sleeps until the child's _exit(0)
+ *   fork-exec-wait       fork(); the child execs procbench itself with EXEC_ARG, which exits
+ *                        at once (a small static program: no other file needed in the image)
  *   pidns-create         clone(CLONE_NEWPID) whose child (the new namespace's init) exits at
  *                        once: create, tear down, waitpid() returns init
  *   pidns-teardown-N     a namespace whose init has N sleeping children: from telling init to
@@ -65,6 +69,7 @@
 #define STRAY_WAIT_MS  5000  /* how long to wait for a timed-out runner's helpers to die */
 #define MAX_ONLY       8     /* names -o may give */
 #define NS_PER_US      1000.0
+#define EXEC_ARG       "--exit-at-once" /* fork-exec-wait's child: main() returns 0 at once */
 
 /* The proc- benchmarks */
 #define WALK_SLEEPERS 40    /* proc-walk: our sleeping children in /proc during a walk */
@@ -99,6 +104,7 @@ struct options {
 	int nonly;		    /* how many; 0 = all benchmarks */
 	bool quiet;		    /* -q: the bench lines only */
 	unsigned timeout;	    /* -t: seconds per sample */
+	bool power_off;		    /* -p: power off at the end as pid 1, on Linux too */
 };
 
 /* The proc the proc- benchmarks walk, set up by main() before any runner is forked. */
@@ -120,6 +126,7 @@ struct ns_init {
 static volatile pid_t tracked[MAX_TRACKED];
 static const char *running;	      /* the runner's benchmark, for the handler */
 static volatile uint64_t *reap_stamp; /* shared page: when the tracer's wait returned */
+static const char *self_path;	      /* what fork-exec-wait execs: procbench itself */
 static struct proc_mount procfs;
 
 static const char *const errno_names[] = {
@@ -610,6 +617,48 @@ static int sample_fork_exit_wait(const struct bench *b, double *ns)
 	return err ? err : exit_error(status);
 }
 
+/* vfork(): the child borrows our address space and we sleep until it exits. Only _exit() is
+ * safe in the child; t0 is volatile because the child runs on our stack frame. */
+static int sample_vfork_exit_wait(const struct bench *b, double *ns)
+{
+	volatile uint64_t t0 = now_ns();
+	pid_t pid = vfork();
+	int status, err;
+
+	(void)b;
+	if (pid < 0)
+		return errno;
+	if (pid == 0)
+		_exit(0);
+	track(pid);
+	err = reap(pid, &status);
+	*ns = (double)(now_ns() - t0);
+	return err ? err : exit_error(status);
+}
+
+/* fork(), exec procbench itself with EXEC_ARG (its main() returns at once), wait: what a shell
+ * does for every command. A failed exec exits with the errno as the status. */
+static int sample_fork_exec_wait(const struct bench *b, double *ns)
+{
+	char *const argv[] = { (char *)self_path, EXEC_ARG, NULL };
+	char *const envp[] = { NULL };
+	uint64_t t0 = now_ns();
+	pid_t pid = fork();
+	int status, err;
+
+	(void)b;
+	if (pid < 0)
+		return errno;
+	if (pid == 0) {
+		execve(self_path, argv, envp);
+		_exit(err_to_code(errno));
+	}
+	track(pid);
+	err = reap(pid, &status);
+	*ns = (double)(now_ns() - t0);
+	return err ? err : exit_error(status);
+}
+
 /* Create a namespace whose init exits at once: creation plus the teardown of an empty one. */
 static int sample_pidns_create(const struct bench *b, double *ns)
 {
@@ -809,6 +858,8 @@ static int runner_main(const struct bench *b, const struct options *o)
 static const struct bench benches[] = {
 	{ "syscall-null", sample_syscall_null, 0, 20, "ns", false },
 	{ "fork-exit-wait", sample_fork_exit_wait, 0, 100, "us", false },
+	{ "vfork-exit-wait", sample_vfork_exit_wait, 0, 100, "us", false },
+	{ "fork-exec-wait", sample_fork_exec_wait, 0, 50, "us", false },
 	{ "pidns-create", sample_pidns_create, 0, 100, "us", false },
 	{ "pidns-teardown-10", sample_pidns_teardown, 10, 20, "us", false },
 	{ "pidns-teardown-100", sample_pidns_teardown, 100, 10, "us", false },
@@ -879,7 +930,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 	int c;
 
 	*o = (struct options){ .timeout = SAMPLE_TIMEOUT };
-	while ((c = getopt(argc, argv, "r:o:qt:")) != -1) {
+	while ((c = getopt(argc, argv, "r:o:qt:p")) != -1) {
 		switch (c) {
 		case 'r':
 			o->reps = atoi(optarg);
@@ -893,6 +944,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 't':
 			o->timeout = (unsigned)atoi(optarg);
+			break;
+		case 'p':
+			o->power_off = true;
 			break;
 		default:
 			return -1;
@@ -969,13 +1023,16 @@ static bool needs_proc(const struct options *o)
 	return false;
 }
 
-/* power_off_if_init() - as the machine's init, power off so that QEMU exits. Never on Linux:
- * there, pid 1 is the init of some container, and its reboot() is not ours to call. */
-static void power_off_if_init(void)
+/* power_off_if_init() - as the machine's init, power off so that QEMU exits (on Linux pid 1
+ * must not exit: the kernel would panic). On Linux only with -p (make bench-linux gives it):
+ * else pid 1 there is the init of some container, and its reboot() is not ours to call. */
+static void power_off_if_init(const struct options *o)
 {
 	struct utsname uts;
 
-	if (getpid() != 1 || uname(&uts) < 0 || strcmp(uts.sysname, "Linux") == 0)
+	if (getpid() != 1 || uname(&uts) < 0)
+		return;
+	if (strcmp(uts.sysname, "Linux") == 0 && !o->power_off)
 		return;
 	sync();
 	reboot(RB_POWER_OFF);
@@ -986,11 +1043,15 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	struct utsname uts;
-	uint64_t t0 = now_ns();
+	uint64_t t0;
 
+	if (argc == 2 && strcmp(argv[1], EXEC_ARG) == 0)
+		return 0; /* fork-exec-wait's child: nothing else to do */
+	t0 = now_ns();
+	self_path = strchr(argv[0], '/') ? argv[0] : "/proc/self/exe";
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (parse_options(argc, argv, &o) < 0) {
-		fprintf(stderr, "usage: %s [-r REPS] [-o NAME[,NAME...]]... [-q] [-t SECONDS]\n",
+		fprintf(stderr, "usage: %s [-r REPS] [-o NAME[,NAME...]]... [-q] [-t SECONDS] [-p]\n",
 			argv[0]);
 		return 2;
 	}
@@ -1010,6 +1071,6 @@ int main(int argc, char **argv)
 	proc_teardown();
 	if (!o.quiet)
 		printf("procbench: done in %.1f s\n", (double)(now_ns() - t0) / 1e9);
-	power_off_if_init();
+	power_off_if_init(&o);
 	return 0;
 }
