@@ -73,6 +73,7 @@ struct options {
 	bool quiet;		    /* -q: the bench lines only */
 	unsigned timeout;	    /* -t: seconds per sample */
 	bool power_off;		    /* -p: power off at the end as pid 1, on Linux too */
+	unsigned settle;	    /* -w: seconds to sleep before the first benchmark */
 };
 
 static const char *running; /* the runner's benchmark, for the handler */
@@ -241,7 +242,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 	int c;
 
 	*o = (struct options){ .timeout = SAMPLE_TIMEOUT };
-	while ((c = getopt(argc, argv, "r:o:qt:p")) != -1) {
+	while ((c = getopt(argc, argv, "r:o:qt:pw:")) != -1) {
 		switch (c) {
 		case 'r':
 			o->reps = atoi(optarg);
@@ -258,6 +259,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'p':
 			o->power_off = true;
+			break;
+		case 'w':
+			o->settle = (unsigned)atoi(optarg);
 			break;
 		default:
 			return -1;
@@ -304,7 +308,7 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (parse_options(argc, argv, &o) < 0) {
 		fprintf(stderr,
-			"usage: %s [-r REPS] [-o NAME[,NAME...]]... [-q] [-t SECONDS] [-p]\n",
+			"usage: %s [-r REPS] [-o NAME[,NAME...]]... [-q] [-t SECONDS] [-p] [-w SECONDS]\n",
 			argv[0]);
 		return 2;
 	}
@@ -318,6 +322,10 @@ int main(int argc, char **argv)
 		proc_setup();
 	if (!o.quiet && procfs.mounted)
 		printf("procbench: mounted a proc on %s\n", procfs.dir);
+	/* A kernel just booted may still be busy (Linux finishes probing, seeding and writing back
+	 * in kernel threads for a while after init starts): -w lets that pass first. */
+	if (o.settle)
+		sleep(o.settle);
 	for (size_t i = 0; i < sizeof(benches) / sizeof(benches[0]); i++)
 		if (is_selected(&benches[i], &o))
 			run_bench(&benches[i], &o);
