@@ -9,9 +9,10 @@
 #     boot/initramfs.cpio      INITRAMFS, loaded as the multiboot2 module named "initramfs"
 #     boot/grub/grub.cfg       boot/grub.cfg with @CMDLINE@ replaced by CMDLINE
 # and runs grub-mkrescue on it. grub-mkrescue is chatty, so its output is shown only when it
-# fails. --template picks another menu than boot/grub.cfg: boot/grub-linux.cfg boots a Linux
-# kernel (a bzImage) with its initramfs, for `make bench-linux` (the staged names stay the
-# same; GRUB does not care). The test harness makes one ISO per test command line with this same script.
+# fails. The test harness makes one ISO per test command line with this same script.
+# --template picks another menu than boot/grub.cfg: boot/grub-linux.cfg boots a Linux kernel
+# (a bzImage) with its initramfs, for `make bench-linux` (the staged names stay the same; GRUB
+# does not care).
 # GRUB parses the menu line like a shell does: keep CMDLINE to plain words (letters, digits and
 # = , . / - _ :); quotes, '$', '&', ';', '|' or braces would be interpreted by GRUB.
 set -euo pipefail

@@ -13,9 +13,10 @@ empty). Each test is built alone, with cmocka:
         tests/host/test_X.c SOURCES -lcmocka -o build/host/test_X
 and run with CMOCKA_MESSAGE_OUTPUT=TAP, so every case prints "ok N - name" or "not ok N -
 name". A tests/host/test_X.py (unit tests of our Python tools, e.g. tools/bench.py) needs no
-build: it is run with this Python and prints the same TAP lines itself. Each case counts as a test ("host/test_X/name"). A test that does not build, dies,
-times out, or exits non-zero without a failing case counts as one more failure. Output of each
-test goes to build/test-logs/host-test_X.log and is shown when it fails.
+build: it is run with this Python and prints the same TAP lines itself. Each case counts as a
+test ("host/test_X/name"). A test that does not build, dies, times out, or exits non-zero
+without a failing case counts as one more failure. Output of each test goes to
+build/test-logs/host-test_X.log and is shown when it fails.
 Exit status 0 when everything passed.
 """
 

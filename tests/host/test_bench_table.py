@@ -111,7 +111,8 @@ class TapResult(unittest.TextTestResult):
 
     def tap(self, test, ok, why=""):
         TapResult.count += 1
-        print("%s %d - %s%s" % ("ok" if ok else "not ok", TapResult.count, test.id().replace("__main__.", ""),
+        name = test.id().replace("__main__.", "")
+        print("%s %d - %s%s" % ("ok" if ok else "not ok", TapResult.count, name,
                                 " # " + why if why else ""), flush=True)
 
     def addSuccess(self, test):
