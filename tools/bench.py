@@ -30,7 +30,7 @@ linux: boots reaper and Debian's Linux kernel (/boot/vmlinuz-*, the newest unles
 --linux-kernel names one; tools/deps.sh --linux-kernel installs it) alternately, --boots times
 each, in the same QEMU configuration (--qemu-flags), with the same procbench file as init: the
 stripped copy in reaper's image (build/root/bin/procbench) is /init of an initramfs made here
-(build/linux-initramfs.cpio: /init, /proc, /tmp, /dev/console). Both boot through GRUB from an
+(build/linux-initramfs.cpio: /init, /proc, /tmp, /dev/console, /dev/null). Both boot through GRUB from an
 ISO (Linux's: build/iso-bench-linux.iso, boot/grub-linux.cfg), so boot-to-init is measured the
 same way on both. Linux's command line is "console=ttyS0 quiet panic=-1 rdinit=/init -- -p
 ARGS": -p makes procbench, pid 1, power Linux off at the end (pid 1 must not exit there).
@@ -188,7 +188,9 @@ def linux_kernel(args):
     """The Linux kernel to boot: --linux-kernel, else the newest /boot/vmlinuz-*, or None."""
     if args.linux_kernel:
         return args.linux_kernel
-    found = sorted(glob.glob("/boot/vmlinuz-*"))
+    def version(path):      # "6.1.0-57-amd64" sorts after "6.1.0-9-amd64"
+        return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", path)]
+    found = sorted(glob.glob("/boot/vmlinuz-*"), key=version)
     return found[-1] if found else None
 
 
