@@ -30,12 +30,14 @@ linux: boots reaper and Debian's Linux kernel (/boot/vmlinuz-*, the newest unles
 --linux-kernel names one; tools/deps.sh --linux-kernel installs it) alternately, --boots times
 each, in the same QEMU configuration (--qemu-flags), with the same procbench file as init: the
 stripped copy in reaper's image (build/root/bin/procbench) is /init of an initramfs made here
-(build/linux-initramfs.cpio: /init, /proc, /tmp, /dev/console, /dev/null). Both boot through GRUB from an
-ISO (Linux's: build/iso-bench-linux.iso, boot/grub-linux.cfg), so boot-to-init is measured the
-same way on both. Linux's command line is "console=ttyS0 quiet panic=-1 rdinit=/init -- -p
-ARGS": -p makes procbench, pid 1, power Linux off at the end (pid 1 must not exit there).
-Then the table reaper / Linux with the ratio and issue 9's target for it (TARGETS), and with
-several boots the range of the per-boot medians. Logs: build/bench-logs/reaper.log, linux.log.
+(build/linux-initramfs.cpio: /init, /proc, /tmp, /dev/console, /dev/null). Both boot through
+GRUB from an ISO (Linux's: build/iso-bench-linux.iso, boot/grub-linux.cfg), so boot-to-init is
+measured the same way on both. Linux's command line is "console=ttyS0 quiet panic=-1
+rdinit=/init -- -p ARGS": -p makes procbench, pid 1, power Linux off at the end (pid 1 must not
+exit there). Then the table reaper / Linux: the medians (of the boots' medians), their ratio,
+the ratio of the minima (the median of the boots' minima: what the host's noise hardly moves),
+issue 9's target for the line and whether reaper meets it (TARGETS); with several boots, the
+range of the per-boot medians. Logs: build/bench-logs/reaper.log, linux.log.
 
 Benchmarks are not tests (DESIGN.md §11): this script judges no time. It exits non-zero only
 when it could not run a side at all (no ISO, QEMU timed out). Figures and how to read them:
@@ -68,7 +70,7 @@ DEFAULT_QEMU_FLAGS = ("-m 256 -smp 1 -no-reboot -display none "
 ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 STAMP_RE = re.compile(r"^\[\s*\d+\.\d+\] ?")       # printk's "[    1.234567] "
 BENCH_RE = re.compile(r"^bench (\S+): (.*)$")
-RESULT_RE = re.compile(r"^median (\S+) (\S+), min (\S+) \S+ \((\d+) reps\)$")
+RESULT_RE = re.compile(r"^median (\S+) (\S+), min (\S+) \S+ \((\d+) (?:reps|boots)\)$")
 INIT_FIRST_RE = re.compile(r"^(procbench:|bench )")   # the first line init prints
 LINUX_CMDLINE = "console=ttyS0 quiet panic=-1 rdinit=/init -- -p"   # then procbench's ARGS
 LINUX_DEVS = ["/dev/console:5:1:0600", "/dev/null:1:3:0666"]
@@ -238,6 +240,17 @@ def run_host(args, echo=True):
     return results
 
 
+def minimum(entry):
+    """The minimum an entry's text gives ("median X us, min Y us (N reps)"), or None."""
+    m = RESULT_RE.match(entry[2]) if entry and entry[0] is not None else None
+    return float(m.group(3)) if m else None
+
+
+def ratio_of(x, y):
+    """x / y, or None when either is missing or y is 0."""
+    return x / y if x is not None and y is not None and y != 0 else None
+
+
 def cell(entry):
     """A table cell: the median, or the failure text."""
     if entry is None:
@@ -264,25 +277,25 @@ def judge(name, x, ratio, targets):
 
 def format_table(a, b, a_label, b_label, targets=None):
     """Medians side by side as lines of text, with the ratio a/b where both ran (and b's is
-    not 0), and with targets (see TARGETS) two more columns; in b's order, then what only a
-    has, boot-to-init last."""
+    not 0); with targets (see TARGETS) three more columns: the ratio of the minima (what the
+    host's noise hardly moves), the target and whether a meets it. In b's order, then what
+    only a has, boot-to-init last."""
     names = list(b) + [n for n in a if n not in b]
     names.sort(key=lambda n: n == "boot-to-init")
-    ratio_label = "%s/%s" % (a_label, b_label)
     row = "%-22s %-9s %16s %16s %16s"
-    header = (("benchmark", "unit", a_label, b_label, ratio_label))
+    header = ("benchmark", "unit", a_label, b_label, "%s/%s" % (a_label, b_label))
     if targets is not None:
-        row += " %12s %8s"
-        header += ("target", "met?")
+        row += " %10s %12s %8s"
+        header += ("by minima", "target", "met?")
     lines = [row % header]
     for name in names:
         x, y = a.get(name), b.get(name)
         unit = next((e[1] for e in (x, y) if e and e[1]), "")
-        ratio = None
-        if x and y and x[0] is not None and y[0] is not None and y[0] != 0:
-            ratio = x[0] / y[0]
+        ratio = ratio_of(x[0] if x else None, y[0] if y else None)
         cols = (name, unit, cell(x), cell(y), "-" if ratio is None else "%.2f" % ratio)
         if targets is not None:
+            by_min = ratio_of(minimum(x), minimum(y))
+            cols += ("-" if by_min is None else "%.2f" % by_min,)
             cols += judge(name, x if x and x[0] is not None else None, ratio, targets)
         lines.append(row % cols)
     return lines
@@ -305,6 +318,11 @@ def combine(runs):
             merged[name] = next(e for e in entries if e[0] is None)
             continue
         merged[name] = (statistics.median(values), entries[0][1], entries[0][2])
+        minima = [minimum(e) for e in entries]
+        if None not in minima:      # keep the median of the minima where the lines give one
+            merged[name] = merged[name][:2] + ("median %g %s, min %g %s (%d boots)" % (
+                merged[name][0], merged[name][1], statistics.median(minima), merged[name][1],
+                len(entries)),)
         spread[name] = (min(values), max(values))
     return merged, spread
 

@@ -17,9 +17,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import bench  # noqa: E402
 
 
-def entry(median, unit="us"):
-    """A results dict entry as bench.record() makes it."""
-    return (median, unit, "median %s %s" % (median, unit))
+def entry(median, unit="us", low=None):
+    """A results dict entry as bench.record() makes it; low is the line's minimum."""
+    low = median if low is None else low
+    return (median, unit, "median %s %s, min %s %s (5 reps)" % (median, unit, low, unit))
 
 
 class RecordTest(unittest.TestCase):
@@ -48,6 +49,17 @@ class CombineTest(unittest.TestCase):
         merged, spread = bench.combine(runs)
         self.assertEqual(merged["a"][0], 2.0)
         self.assertEqual(spread["a"], (1.0, 3.0))
+
+    def test_minimum_is_the_median_of_the_boots_minima(self):
+        runs = [{"a": entry(3.0, low=2.0)}, {"a": entry(1.0, low=0.5)},
+                {"a": entry(2.0, low=1.0)}]
+        merged, _ = bench.combine(runs)
+        self.assertEqual(bench.minimum(merged["a"]), 1.0)
+
+    def test_boot_to_init_has_no_minimum(self):
+        merged, _ = bench.combine([{"boot-to-init": (4.0, "s", "4.00 s (QEMU launch)")}])
+        self.assertEqual(merged["boot-to-init"][0], 4.0)
+        self.assertIsNone(bench.minimum(merged["boot-to-init"]))
 
     def test_a_failed_boot_makes_the_cell_a_failure(self):
         runs = [{"a": entry(3.0)}, {"a": (None, None, "failed (timeout)")}]
@@ -84,21 +96,21 @@ class TableTest(unittest.TestCase):
         return {line.split()[0]: line.split() for line in lines[1:]}
 
     def test_ratio_targets_and_order(self):
-        reaper = {"boot-to-init": entry(4.0, "s"), "fork-exit-wait": entry(400.0),
+        reaper = {"boot-to-init": (4.0, "s", "4.00 s"), "fork-exit-wait": entry(400.0, low=300.0),
                   "only-reaper": entry(1.0)}
-        linux = {"boot-to-init": entry(14.0, "s"), "fork-exit-wait": entry(800.0),
+        linux = {"boot-to-init": (14.0, "s", "14.00 s"), "fork-exit-wait": entry(800.0, low=500.0),
                  "syscall-null": entry(500.0, "ns")}
         lines = bench.format_table(reaper, linux, "reaper", "linux", bench.TARGETS)
         self.assertEqual(lines[0].split(), ["benchmark", "unit", "reaper", "linux",
-                                            "reaper/linux", "target", "met?"])
+                                            "reaper/linux", "by", "minima", "target", "met?"])
         names = [line.split()[0] for line in lines[1:]]
         self.assertEqual(names, ["fork-exit-wait", "syscall-null", "only-reaper",
                                  "boot-to-init"])
         rows = self.rows(lines)
         self.assertEqual(rows["fork-exit-wait"], ["fork-exit-wait", "us", "400.00", "800.00",
-                                                  "0.50", "<=", "0.5x", "met"])
+                                                  "0.50", "0.60", "<=", "0.5x", "met"])
         self.assertEqual(rows["syscall-null"][2:5], ["-", "500.00", "-"])
-        self.assertEqual(rows["boot-to-init"][4:], ["0.29", "<=", "0.25x", "NOT", "met"])
+        self.assertEqual(rows["boot-to-init"][4:], ["0.29", "-", "<=", "0.25x", "NOT", "met"])
 
     def test_without_targets_five_columns(self):
         lines = bench.format_table({"a": entry(2.0)}, {"a": entry(0.0)}, "x", "y")
