@@ -37,7 +37,8 @@ ifeq ($(KVM),1)
 QEMU_FLAGS += -enable-kvm -cpu host
 endif
 
-.PHONY: all deps qemu debug gdb gdb-boot test bench bench-host bench-compare bench-flush format clean FORCE
+.PHONY: all deps qemu debug gdb gdb-boot test bench bench-host bench-compare bench-flush \
+	bench-linux format clean FORCE
 all: deps $(B)/kernel.elf $(B)/reaper.iso
 
 deps:
@@ -118,6 +119,10 @@ gdb-boot: $(B)/kernel.elf
 # `make bench-flush` boots reaper twice, as is and with proc.flush=0, and prints the two side
 # by side (procbench -o fork-exit-wait,proc unless BENCH_ARGS says otherwise); BENCH_BOOTS=3
 # boots each side three times, alternately, and adds the spread of the medians.
+# `make bench-linux` boots reaper and Debian's Linux kernel (tools/deps.sh --linux-kernel installs
+# it; nothing else needs it) alternately in the same QEMU configuration, with the same procbench
+# as init, and prints reaper / Linux with the ratio and issue 9's targets; BENCH_BOOTS=3 for the
+# medians of three boots a side, as docs/performance.md's table.
 # BENCH_ARGS go to procbench, e.g. BENCH_ARGS="-o pidns -r 3" (tools/bench.py).
 BENCH_ARGS ?=
 BENCH_BOOTS ?= 1
@@ -136,6 +141,10 @@ bench-compare: deps $(B)/kernel.stripped.elf $(B)/initramfs.cpio
 
 bench-flush: deps $(B)/kernel.stripped.elf $(B)/initramfs.cpio
 	@$(PYTHON) tools/bench.py flush $(BENCH_FLAGS) --boots $(BENCH_BOOTS)
+
+bench-linux: deps $(B)/kernel.stripped.elf $(B)/initramfs.cpio
+	@tools/deps.sh --linux-kernel
+	@$(PYTHON) tools/bench.py linux $(BENCH_FLAGS) --boots $(BENCH_BOOTS)
 
 format:
 	clang-format -i $(shell find kernel arch tests user -name '*.[ch]' 2>/dev/null)

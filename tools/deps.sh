@@ -7,10 +7,19 @@
 # are root (CI is), otherwise the exact apt-get command is printed and we fail, so the build
 # stops with a clear message instead of a puzzling one later.
 #
+# With --linux-kernel it also makes sure Debian's Linux kernel is there (linux-image-amd64: a
+# /boot/vmlinuz-*): `make bench-linux` boots it beside reaper with the same benchmark as init
+# (docs/performance.md). Plain `make` and `make test` never ask for it.
+#
 # See also: Makefile (the `deps` target), DESIGN.md section 3 (what the build needs).
 set -euo pipefail
 
 missing=()
+
+# need_linux_kernel - linux-image-amd64 is missing unless some /boot/vmlinuz-* exists.
+need_linux_kernel() {
+	compgen -G "/boot/vmlinuz-*" >/dev/null || missing+=(linux-image-amd64)
+}
 
 # need_cmd PACKAGE COMMAND - PACKAGE is missing unless COMMAND is on the PATH.
 need_cmd() {
@@ -45,6 +54,9 @@ need_busybox_static
 need_cmd gdb gdb
 need_cmd python3 python3
 need_file libcmocka-dev /usr/include/cmocka.h
+if [ "${1:-}" = --linux-kernel ]; then
+	need_linux_kernel
+fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # mkiso.sh - make a bootable ISO: GRUB (BIOS), the kernel, the initramfs and a command line.
 #
-# Usage: tools/mkiso.sh KERNEL INITRAMFS "CMDLINE" OUT.iso
+# Usage: tools/mkiso.sh [--template GRUB.CFG] KERNEL INITRAMFS "CMDLINE" OUT.iso
 #
 # Stages the ISO's tree in a temporary directory
 #     boot/kernel.elf          KERNEL (the Makefile passes the stripped copy: GRUB reads it
@@ -10,16 +10,23 @@
 #     boot/grub/grub.cfg       boot/grub.cfg with @CMDLINE@ replaced by CMDLINE
 # and runs grub-mkrescue on it. grub-mkrescue is chatty, so its output is shown only when it
 # fails. The test harness makes one ISO per test command line with this same script.
+# --template picks another menu than boot/grub.cfg: boot/grub-linux.cfg boots a Linux kernel
+# (a bzImage) with its initramfs, for `make bench-linux` (the staged names stay the same; GRUB
+# does not care).
 # GRUB parses the menu line like a shell does: keep CMDLINE to plain words (letters, digits and
 # = , . / - _ :); quotes, '$', '&', ';', '|' or braces would be interpreted by GRUB.
 set -euo pipefail
 
+template="$(dirname "$0")/../boot/grub.cfg"
+if [ $# -eq 6 ] && [ "$1" = --template ]; then
+	template=$2
+	shift 2
+fi
 if [ $# -ne 4 ]; then
-	echo "usage: $0 KERNEL INITRAMFS \"CMDLINE\" OUT.iso" >&2
+	echo "usage: $0 [--template GRUB.CFG] KERNEL INITRAMFS \"CMDLINE\" OUT.iso" >&2
 	exit 2
 fi
 kernel=$1 initramfs=$2 cmdline=$3 out=$4
-template="$(dirname "$0")/../boot/grub.cfg"
 
 stage=$(mktemp -d "${TMPDIR:-/tmp}/reaper-iso.XXXXXX")
 trap 'rm -rf "$stage"' EXIT

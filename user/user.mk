@@ -2,7 +2,8 @@
 #
 # Every user/NAME.c is one static musl program, build/user/NAME; every user/tests/NAME.c
 # (except tap.c, the shared test library) is one test suite, build/user/tests/NAME, linked with
-# user/tests/tap.c; every user/bench/NAME.c is one benchmark, build/user/bench/NAME. They keep
+# user/tests/tap.c; user/bench/ is procbench, one program of several files,
+# build/user/bench/procbench. They keep
 # their symbols in build/user for gdb (DESIGN.md §12); the copies in the image are stripped,
 # because GRUB reads the ISO slowly under TCG.
 #
@@ -18,7 +19,8 @@ USER_TAP   := user/tests/tap.c
 USER_PROGS := $(patsubst user/%.c,$(B)/user/%,$(filter-out user/trace_decode.c,$(wildcard user/*.c)))
 USER_TESTS := $(patsubst user/tests/%.c,$(B)/user/tests/%, \
 	$(filter-out $(USER_TAP),$(wildcard user/tests/*.c)))
-USER_BENCH := $(patsubst user/bench/%.c,$(B)/user/bench/%,$(wildcard user/bench/*.c))
+USER_BENCH := $(B)/user/bench/procbench
+PROCBENCH_SRCS := $(wildcard user/bench/*.c)
 USER_IMAGE_DEPS := $(USER_PROGS) $(USER_TESTS) $(USER_BENCH) tools/mkroot.sh $(BUSYBOX)
 USER_DEVS := --dev /dev/console:5:1:0600 --dev /dev/tty:5:0:0666 \
 	--dev /dev/ttyS0:4:64:0660 --dev /dev/null:1:3:0666 --dev /dev/zero:1:5:0666
@@ -42,11 +44,12 @@ $(USER_TESTS): $(B)/user/tests/%: user/tests/%.c $(USER_TAP) user/tests/tap.h us
 	@mkdir -p $(dir $@)
 	$(MUSLCC) $(UCFLAGS) $< $(USER_TAP) -o $@
 
-# Benchmarks: every user/bench/NAME.c is one program, build/user/bench/NAME, /bin/NAME in the
-# image (procbench: `make bench`, docs/performance.md).
-$(USER_BENCH): $(B)/user/bench/%: user/bench/%.c user/user.mk
+# The benchmark: every user/bench/*.c is a part of procbench (procbench.h says which does
+# what), build/user/bench/procbench, /bin/procbench in the image (`make bench`,
+# docs/performance.md).
+$(B)/user/bench/procbench: $(PROCBENCH_SRCS) user/bench/procbench.h user/user.mk
 	@mkdir -p $(dir $@)
-	$(MUSLCC) $(UCFLAGS) $< -o $@
+	$(MUSLCC) $(UCFLAGS) $(PROCBENCH_SRCS) -o $@
 
 # dbg's demo program (user/dbgdemo.c, docs/dbg.md): no optimisation and every frame pointer,
 # so each function keeps the prologue and the rbp chain that dbg's break and bt rely on.

@@ -58,17 +58,19 @@ def make_cpio(root, devs, out):
     os.replace(tmp, out)
 
 
-def ensure_iso(iso, kernel, initramfs, cmdline):
-    """Build iso with tools/mkiso.sh unless the cached one is up to date. Returns None, or the
-    error text when mkiso.sh failed."""
+def ensure_iso(iso, kernel, initramfs, cmdline, template=None):
+    """Build iso with tools/mkiso.sh unless the cached one is up to date. A template other
+    than boot/grub.cfg goes to mkiso.sh --template. Returns None, or the error text when
+    mkiso.sh failed."""
     stamp = iso + ".cmdline"
     write_if_changed(stamp, "%s\n%s\n" % (cmdline, os.path.abspath(initramfs)))
-    inputs = [kernel, initramfs, stamp, os.path.join(REPO, "boot", "grub.cfg"),
-              os.path.join(REPO, "tools", "mkiso.sh")]
+    grub_cfg = template or os.path.join(REPO, "boot", "grub.cfg")
+    inputs = [kernel, initramfs, stamp, grub_cfg, os.path.join(REPO, "tools", "mkiso.sh")]
     if not is_stale(iso, inputs):
         return None
     mkiso = os.path.join(REPO, "tools", "mkiso.sh")
-    proc = subprocess.run([mkiso, kernel, initramfs, cmdline, iso],
+    options = ["--template", template] if template else []
+    proc = subprocess.run([mkiso] + options + [kernel, initramfs, cmdline, iso],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                           errors="replace")
     return None if proc.returncode == 0 else proc.stdout or "mkiso.sh failed"
