@@ -70,10 +70,11 @@ static struct thread *thread_new(const char *name)
 	return t;
 }
 
-/* stack_alloc() - give @t a kernel stack with the overflow magic at its bottom. */
+/* stack_alloc() - give @t a kernel stack with the overflow magic at its bottom. Not zeroed:
+ * a stack is written before it is read (frame_alloc_contig_uninit). */
 static bool stack_alloc(struct thread *t)
 {
-	paddr_t pa = frame_alloc_contig(KSTACK_FRAMES);
+	paddr_t pa = frame_alloc_contig_uninit(KSTACK_FRAMES);
 
 	if (!pa)
 		return false;

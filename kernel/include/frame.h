@@ -17,6 +17,7 @@ struct boot_info;
 void frame_init(const struct boot_info *bi, paddr_t kernel_start, paddr_t kernel_end);
 paddr_t frame_alloc(void);
 paddr_t frame_alloc_contig(size_t nframes);
+paddr_t frame_alloc_contig_uninit(size_t nframes);
 void frame_free(paddr_t pa);
 void frame_free_contig(paddr_t pa, size_t nframes);
 size_t frame_free_count(void);

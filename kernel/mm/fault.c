@@ -63,17 +63,21 @@ static bool access_allowed(unsigned int prot, bool write, bool exec)
 	return prot != PROT_NONE;
 }
 
-/* fill_from_file() - step 4 for a file area: the bytes of the page at @page into @kva,
- * which is zeroed. Short reads (the end of the file) leave zeroes. Return: 0 or -errno. */
+/* fill_from_file() - step 4 for a file area: the bytes of the page at @page into @kva (a
+ * frame that was NOT zeroed); whatever lies past the file's part of the page, or past a
+ * short read, is zeroed here. Return: 0 or -errno. */
 static int fill_from_file(const struct vm_area *a, uaddr_t page, void *kva)
 {
 	uint64_t off = a->file_offset + (page - a->start);
-	ssize_t got;
+	ssize_t got = 0;
 
-	if (off >= a->file_end)
-		return 0; /* the whole page lies past the segment's file part */
-	got = file_read_at(a->file, kva, MIN(PAGE_SIZE, a->file_end - off), off);
-	return got < 0 ? (int)got : 0;
+	if (off < a->file_end) {	/* else the whole page lies past the segment's file part */
+		got = file_read_at(a->file, kva, MIN(PAGE_SIZE, a->file_end - off), off);
+		if (got < 0)
+			return (int)got;
+	}
+	memset((char *)kva + got, 0, PAGE_SIZE - (size_t)got);	/* the frame came unzeroed */
+	return 0;
 }
 
 /* install_page() - step 5, atomically with respect to other threads of @mm: map @pa at
@@ -96,10 +100,11 @@ static int install_page(struct mm *mm, const struct vm_area *a, uaddr_t page, pa
 	return err;
 }
 
-/* map_new_page() - steps 3 to 5: a filled frame for @page of area @a. */
+/* map_new_page() - steps 3 to 5: a filled frame for @page of area @a. A file page is
+ * written whole by fill_from_file(), so its frame is not zeroed first. */
 static int map_new_page(struct mm *mm, const struct vm_area *a, uaddr_t page)
 {
-	paddr_t pa = frame_alloc();
+	paddr_t pa = a->file ? frame_alloc_contig_uninit(1) : frame_alloc();
 	int err;
 
 	if (!pa)
@@ -115,7 +120,7 @@ static int map_new_page(struct mm *mm, const struct vm_area *a, uaddr_t page)
 /* cow_copy_locked() - give @page of @mm a private copy of the shared frame @old. */
 static int cow_copy_locked(struct mm *mm, const struct vm_area *a, uaddr_t page, paddr_t old)
 {
-	paddr_t pa = frame_alloc();
+	paddr_t pa = frame_alloc_contig_uninit(1);	/* the copy writes every byte */
 
 	if (!pa)
 		return -ENOMEM;

@@ -229,7 +229,7 @@ static void slab_unplace_locked(struct kmem_cache *c, struct page *slab)
  * is exhausted. The frame lock nests inside ours (lock_order.h). */
 static struct page *slab_new_locked(struct kmem_cache *c)
 {
-	paddr_t pa = frame_alloc_contig(c->frames_per_slab);
+	paddr_t pa = frame_alloc_contig_uninit(c->frames_per_slab);	/* every slot is poisoned */
 	struct page *slab;
 
 	assert_held(&c->lock);
