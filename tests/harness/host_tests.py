@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""host_tests.py - the first stage of `make test`: build and run every tests/host/test_*.c.
+"""host_tests.py - the first stage of `make test`: build and run every tests/host/test_*.c
+(and run every tests/host/test_*.py).
 
 Usage: host_tests.py [--cc gcc] [--out build/host] [--logs build/test-logs] [--results FILE]
                      [--timeout SECS] [tests/host/test_X.c ...]
@@ -11,7 +12,8 @@ empty). Each test is built alone, with cmocka:
     CC -std=c11 -Wall -Wextra -Werror -g -DHOST_TEST -iquote kernel/include \\
         tests/host/test_X.c SOURCES -lcmocka -o build/host/test_X
 and run with CMOCKA_MESSAGE_OUTPUT=TAP, so every case prints "ok N - name" or "not ok N -
-name". Each case counts as a test ("host/test_X/name"). A test that does not build, dies,
+name". A tests/host/test_X.py (unit tests of our Python tools, e.g. tools/bench.py) needs no
+build: it is run with this Python and prints the same TAP lines itself. Each case counts as a test ("host/test_X/name"). A test that does not build, dies,
 times out, or exits non-zero without a failing case counts as one more failure. Output of each
 test goes to build/test-logs/host-test_X.log and is shown when it fails.
 Exit status 0 when everything passed.
@@ -42,7 +44,9 @@ def sources_of(test):
 
 
 def build(test, cc, out):
-    """Compile one test; returns (binary, None) or (None, why)."""
+    """Compile one test; returns (the command that runs it, None) or (None, why)."""
+    if test.endswith(".py"):
+        return [sys.executable, test], None
     sources = sources_of(test)
     if sources is None:
         return None, "first line must be '// sources: kernel/a.c ...'"
@@ -52,14 +56,14 @@ def build(test, cc, out):
                           stderr=subprocess.STDOUT, text=True, errors="replace")
     if proc.returncode != 0:
         return None, "build failed:\n$ %s\n%s" % (" ".join(cmd), proc.stdout)
-    return binary, None
+    return [binary], None
 
 
-def run(binary, timeout):
-    """Run one test binary; returns (exit status or None on timeout, output)."""
+def run(command, timeout):
+    """Run one test; returns (exit status or None on timeout, output)."""
     env = dict(os.environ, CMOCKA_MESSAGE_OUTPUT="TAP")
     try:
-        proc = subprocess.run([binary], cwd=testlib.REPO, env=env, stdin=subprocess.DEVNULL,
+        proc = subprocess.run(command, cwd=testlib.REPO, env=env, stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               errors="replace", timeout=timeout)
         return proc.returncode, proc.stdout
@@ -93,11 +97,11 @@ def one_test(test, args):
     """Build, run and judge one test file; returns True if it passed."""
     name = os.path.splitext(os.path.basename(test))[0]
     log = os.path.join(args.logs, "host-%s.log" % name)
-    binary, why = build(test, args.cc, args.out)
+    command, why = build(test, args.cc, args.out)
     output = ""
     passed = failed = 0
-    if binary:
-        status, output = run(binary, args.timeout)
+    if command:
+        status, output = run(command, args.timeout)
         passed, failed, why = judge(name, status, output, args.results)
     with open(log, "w") as f:
         f.write((why + "\n" if why else "") + output)
@@ -127,7 +131,8 @@ def main():
         os.makedirs(getattr(args, d), exist_ok=True)
     if args.results:
         args.results = os.path.abspath(args.results)
-    tests = args.tests or sorted(glob.glob(os.path.join(testlib.REPO, "tests/host/test_*.c")))
+    tests = args.tests or sorted(glob.glob(os.path.join(testlib.REPO, "tests/host/test_*.c")) +
+                                 glob.glob(os.path.join(testlib.REPO, "tests/host/test_*.py")))
     if not tests:
         print("host tests: none found in tests/host/")
     results = [one_test(os.path.abspath(t), args) for t in tests]
