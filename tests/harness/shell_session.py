@@ -34,6 +34,16 @@ build/test-logs/shell.log. Our own prompt (PS1) is set first, so the prompt is u
 The /proc steps (ps .. proc_status) check what the same busybox shows on Linux, tolerant of
 column widths (any run of blanks between fields) but not of a missing field, line or pid.
 Exit status 0 when every step passed. Python 3 standard library only.
+
+Typing is a person's: a byte every 50 ms however fast the echo comes back, and a wait (pump)
+lasts its whole time.
+
+`make test-shell` used to fail about every other run under CPU load, with no key lost on the
+way into the guest. pump() returned with the first chunk QEMU printed, so each key's echo cut
+the pause after it short, and ^C went out ~1 ms after the Enter of `sleep 100`, while
+busybox's line editor still held the terminal raw with ISIG off: an ordinary byte there, as on
+Linux, and sleep ran on ("no prompt within 3 s of ^C").
+Cases: tests/host/test_shell_session.py.
 """
 
 import argparse
@@ -64,18 +74,30 @@ class Console:
         self.text = ""          # everything, cleaned (no ANSI escapes, no CRs)
         self.seen = 0           # offset after the last match
 
-    def pump(self, seconds):
-        """Read whatever arrives within @seconds."""
-        ready, _, _ = select.select([self.proc.stdout], [], [], max(0.0, seconds))
+    def read_some(self, timeout):
+        """Read the first chunk that arrives within @timeout, if any."""
+        ready, _, _ = select.select([self.proc.stdout], [], [], max(0.0, timeout))
         if not ready:
             return
         data = os.read(self.proc.stdout.fileno(), 65536)
         if not data:
-            time.sleep(min(seconds, 0.05))     # QEMU closed its output
+            time.sleep(min(timeout, 0.05))     # QEMU closed its output
             return
         self.log.write(data)
         self.log.flush()
         self.text += ANSI_RE.sub("", data.decode("utf-8", "replace")).replace("\r", "")
+
+    def pump(self, seconds):
+        """Read whatever arrives within @seconds, for all of @seconds: a person waiting a
+        second waits that second even when the screen changes at once. (It used to return
+        with the first chunk, so the echo of a key ended the pause after it: keys went out
+        as fast as QEMU echoed them, and ^C 1 ms after Enter, see step_ctrl_c.)"""
+        deadline = time.monotonic() + seconds
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            self.read_some(left)
 
     def expect(self, regex, timeout):
         """Wait for @regex after the last match; returns the match or None."""
@@ -89,10 +111,10 @@ class Console:
             left = deadline - time.monotonic()
             if left <= 0 or self.proc.poll() is not None:
                 return None
-            self.pump(min(left, 0.2))
+            self.read_some(min(left, 0.2))
 
     def type(self, text, pause=0.05):
-        """Type @text a byte at a time, as a (fast) person does."""
+        """Type @text a byte at a time, @pause seconds apart, as a (fast) person does."""
         for ch in text:
             try:
                 self.proc.stdin.write(ch.encode("latin-1"))
@@ -262,6 +284,8 @@ def step_dmesg(con):
 
 
 def step_ctrl_c(con):
+    # The second matters: until busybox's line editor has given the terminal back (ISIG on)
+    # and sleep runs, a ^C is an ordinary byte - on Linux too - and sleep would run on.
     con.type("sleep 100\r")
     con.pump(1.0)
     start = time.monotonic()
