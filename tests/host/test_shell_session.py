@@ -6,7 +6,10 @@ harness did what a person at the keyboard does not:
   - pump(seconds) returned with the first chunk QEMU printed, so a byte's echo ended the
     50 ms pause after it, and `sleep 100`, Enter, a 1 s wait, ^C sent the ^C about 1 ms after
     the Enter's echo: busybox's line editor still had the terminal in raw mode with ISIG off,
-    so the ^C was an ordinary byte (on Linux too), and sleep ran on.
+    so the ^C was an ordinary byte (on Linux too), and sleep ran on;
+  - escape sequences were removed from each read on its own, so the cursor query ESC[6n that
+    busybox prints after every prompt, split over two reads ("rsh> ESC[6" + "n"), stayed in
+    the text after the prompt and the prompt was never seen ("no prompt after ...").
 
 A fake QEMU (two pipes) stands in for the real one. unittest, each case reported as a TAP
 line ("ok N - name"), the form tests/harness/host_tests.py reads; exit status 0 when all
@@ -82,6 +85,35 @@ class PauseTest(unittest.TestCase):
         qemu.emit(b"early ")
         con.pump(0.3)
         self.assertEqual(con.text, "early late\n")
+
+
+class EscapeTest(unittest.TestCase):
+    def test_prompt_found_when_its_cursor_query_is_split_across_reads(self):
+        qemu = FakeQemu()
+        con = console(qemu)
+        qemu.emit(b"2\r\nrsh> \x1b[6")
+        con.pump(0.1)               # one read: the sequence is cut after "6"
+        qemu.emit(b"n")
+        self.assertIsNotNone(con.expect(shell_session.prompt_re(), 0.3))
+        con.pump(0.1)
+        self.assertEqual(con.text, "2\nrsh> ")
+
+    def test_escape_split_byte_by_byte(self):
+        qemu = FakeQemu()
+        con = console(qemu)
+        for part in (b"rsh> \x1b", b"[", b"6", b"n", b"ls\r\n"):
+            qemu.emit(part)
+            con.pump(0.05)
+        self.assertEqual(con.text, "rsh> ls\n")
+
+    def test_utf8_character_split_across_reads(self):
+        qemu = FakeQemu()
+        con = console(qemu)
+        qemu.emit(b"caf\xc3")
+        con.pump(0.05)
+        qemu.emit(b"\xa9\r\n")
+        con.pump(0.05)
+        self.assertEqual(con.text, "caf\u00e9\n")
 
 
 class TapResult(unittest.TextTestResult):
