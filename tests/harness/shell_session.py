@@ -38,7 +38,8 @@ Exit status 0 when every step passed. Python 3 standard library only.
 Typing is a person's: a byte every 50 ms however fast the echo comes back, and a wait (pump)
 lasts its whole time. Output is cleaned of escape sequences as one stream, not read by read:
 under load QEMU passes the guest's output on a byte or a few at a time, so a read may end
-inside one.
+inside one. Our prompt counts only alone on a line, never inside the echo of what was
+typed.
 
 `make test-shell` used to fail about every other run under CPU load, with no key lost on the
 way into the guest. pump() returned with the first chunk QEMU printed, so each key's echo cut
@@ -46,7 +47,8 @@ the pause after it short, and ^C went out ~1 ms after the Enter of `sleep 100`, 
 busybox's line editor still held the terminal raw with ISIG off: an ordinary byte there, as on
 Linux, and sleep ran on ("no prompt within 3 s of ^C"). Escape sequences were removed read by
 read, so the ESC[6n busybox prints after every prompt, split over two reads, stayed behind the
-prompt, which then never matched ("no pid from 'echo $$'", "no prompt after ...").
+prompt, which then never matched ("no pid from 'echo $$'", "no prompt after ..."). And
+"rsh> $" matched the echo of the typed "PS1='rsh> " before the rest of that line came back.
 Cases: tests/host/test_shell_session.py.
 """
 
@@ -149,7 +151,10 @@ class Console:
 
 
 def prompt_re():
-    return re.escape(PROMPT) + "$"
+    """Our prompt, alone at the end of a line. At the start of one too: busybox prints it
+    after a newline, while the echo of the typed "PS1='rsh> '" has it after "PS1='" and must
+    not pass for it while the rest of that line is still on its way back."""
+    return "^" + re.escape(PROMPT) + "$"
 
 
 def command(con, line, timeout=10):

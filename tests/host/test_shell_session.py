@@ -9,7 +9,9 @@ harness did what a person at the keyboard does not:
     so the ^C was an ordinary byte (on Linux too), and sleep ran on;
   - escape sequences were removed from each read on its own, so the cursor query ESC[6n that
     busybox prints after every prompt, split over two reads ("rsh> ESC[6" + "n"), stayed in
-    the text after the prompt and the prompt was never seen ("no prompt after ...").
+    the text after the prompt and the prompt was never seen ("no prompt after ...");
+  - the prompt regex matched the echo of the typed "PS1='rsh> " before the rest of the line
+    came back, so the next command went out while the shell was still busy.
 
 A fake QEMU (two pipes) stands in for the real one. unittest, each case reported as a TAP
 line ("ok N - name"), the form tests/harness/host_tests.py reads; exit status 0 when all
@@ -114,6 +116,24 @@ class EscapeTest(unittest.TestCase):
         qemu.emit(b"\xa9\r\n")
         con.pump(0.05)
         self.assertEqual(con.text, "caf\u00e9\n")
+
+
+class PromptTest(unittest.TestCase):
+    def test_prompt_not_matched_in_the_echo_of_ps1(self):
+        # The echo of "PS1='rsh> '" has come back up to the blank; the shell is still busy.
+        qemu = FakeQemu()
+        con = console(qemu)
+        qemu.emit(b"~ # \x1b[6nPS1='rsh> ")
+        self.assertIsNone(con.expect(shell_session.prompt_re(), 0.2))
+        qemu.emit(b"'\r\nrsh> \x1b[6n")
+        self.assertIsNotNone(con.expect(shell_session.prompt_re(), 0.3))
+
+    def test_command_output_ends_at_the_real_prompt(self):
+        qemu = FakeQemu(echo=True)
+        con = console(qemu)
+        threading.Timer(1.0, qemu.emit, (b"\nhello\r\nrsh> \x1b[6n",)).start()
+        out = shell_session.command(con, "echo 'rsh> '", timeout=2)
+        self.assertEqual(out, "echo 'rsh> '\nhello\n")
 
 
 class TapResult(unittest.TextTestResult):
