@@ -34,9 +34,26 @@ build/test-logs/shell.log. Our own prompt (PS1) is set first, so the prompt is u
 The /proc steps (ps .. proc_status) check what the same busybox shows on Linux, tolerant of
 column widths (any run of blanks between fields) but not of a missing field, line or pid.
 Exit status 0 when every step passed. Python 3 standard library only.
+
+Typing is a person's: a byte every 50 ms however fast the echo comes back, and a wait (pump)
+lasts its whole time. Output is cleaned of escape sequences as one stream, not read by read:
+under load QEMU passes the guest's output on a byte or a few at a time, so a read may end
+inside one. Our prompt counts only alone on a line, never inside the echo of what was
+typed.
+
+`make test-shell` used to fail about every other run under CPU load, with no key lost on the
+way into the guest. pump() returned with the first chunk QEMU printed, so each key's echo cut
+the pause after it short, and ^C went out ~1 ms after the Enter of `sleep 100`, while
+busybox's line editor still held the terminal raw with ISIG off: an ordinary byte there, as on
+Linux, and sleep ran on ("no prompt within 3 s of ^C"). Escape sequences were removed read by
+read, so the ESC[6n busybox prints after every prompt, split over two reads, stayed behind the
+prompt, which then never matched ("no pid from 'echo $$'", "no prompt after ..."). And
+"rsh> $" matched the echo of the typed "PS1='rsh> " before the rest of that line came back.
+Cases: tests/host/test_shell_session.py.
 """
 
 import argparse
+import codecs
 import os
 import re
 import select
@@ -52,30 +69,58 @@ import testlib  # noqa: E402
 DEFAULT_QEMU_FLAGS = ("-m 256 -smp 1 -no-reboot -display none "
                       "-device isa-debug-exit,iobase=0xf4,iosize=0x04")
 ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+PARTIAL_ANSI_RE = re.compile(r"\x1b(?:\[[0-9;?]*)?$")     # the start of one, at the end
 PROMPT = "rsh> "                        # the PS1 we set; busybox's own ends in "# "
 DEFAULT_PROMPT_RE = r"[#$] $"
 
 
 class Console:
-    """QEMU's serial console: what it printed so far, and typing into it."""
+    """QEMU's serial console: what it printed so far, and typing into it.
+
+    QEMU hands on the guest's output as it comes, a byte or a few at a time under load, so
+    a read may end inside an escape sequence (busybox's ESC[6n after every prompt) or a UTF-8
+    character: both are cleaned from the whole stream, not read by read, and an unfinished
+    one waits in @pending for the rest."""
 
     def __init__(self, proc, log, root):
         self.proc, self.log, self.root = proc, log, root
         self.text = ""          # everything, cleaned (no ANSI escapes, no CRs)
         self.seen = 0           # offset after the last match
+        self.pending = ""       # an escape sequence cut off by the end of the last read
+        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
 
-    def pump(self, seconds):
-        """Read whatever arrives within @seconds."""
-        ready, _, _ = select.select([self.proc.stdout], [], [], max(0.0, seconds))
+    def read_some(self, timeout):
+        """Read the first chunk that arrives within @timeout, if any."""
+        ready, _, _ = select.select([self.proc.stdout], [], [], max(0.0, timeout))
         if not ready:
             return
         data = os.read(self.proc.stdout.fileno(), 65536)
         if not data:
-            time.sleep(min(seconds, 0.05))     # QEMU closed its output
+            time.sleep(min(timeout, 0.05))     # QEMU closed its output
             return
         self.log.write(data)
         self.log.flush()
-        self.text += ANSI_RE.sub("", data.decode("utf-8", "replace")).replace("\r", "")
+        self.add(self.decoder.decode(data))
+
+    def add(self, chars):
+        """Append @chars to the text, cleaned; an unfinished escape at the end waits."""
+        chars = self.pending + chars
+        cut = PARTIAL_ANSI_RE.search(chars)
+        self.pending = chars[cut.start():] if cut else ""
+        chars = chars[:cut.start()] if cut else chars
+        self.text += ANSI_RE.sub("", chars).replace("\r", "")
+
+    def pump(self, seconds):
+        """Read whatever arrives within @seconds, for all of @seconds: a person waiting a
+        second waits that second even when the screen changes at once. (It used to return
+        with the first chunk, so the echo of a key ended the pause after it: keys went out
+        as fast as QEMU echoed them, and ^C 1 ms after Enter, see step_ctrl_c.)"""
+        deadline = time.monotonic() + seconds
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            self.read_some(left)
 
     def expect(self, regex, timeout):
         """Wait for @regex after the last match; returns the match or None."""
@@ -89,10 +134,10 @@ class Console:
             left = deadline - time.monotonic()
             if left <= 0 or self.proc.poll() is not None:
                 return None
-            self.pump(min(left, 0.2))
+            self.read_some(min(left, 0.2))
 
     def type(self, text, pause=0.05):
-        """Type @text a byte at a time, as a (fast) person does."""
+        """Type @text a byte at a time, @pause seconds apart, as a (fast) person does."""
         for ch in text:
             try:
                 self.proc.stdin.write(ch.encode("latin-1"))
@@ -106,7 +151,10 @@ class Console:
 
 
 def prompt_re():
-    return re.escape(PROMPT) + "$"
+    """Our prompt, alone at the end of a line. At the start of one too: busybox prints it
+    after a newline, while the echo of the typed "PS1='rsh> '" has it after "PS1='" and must
+    not pass for it while the rest of that line is still on its way back."""
+    return "^" + re.escape(PROMPT) + "$"
 
 
 def command(con, line, timeout=10):
@@ -163,8 +211,8 @@ def step_ls_wc(con):
 
 
 def screen(out):
-    """@out without the escape sequences the console may have split across reads (Console
-    strips each read on its own), as a person sees it."""
+    """@out without escape sequences, as a person sees it (Console has removed them from the
+    stream already; this keeps the steps' checks independent of that)."""
     return ANSI_RE.sub("", out) if out is not None else None
 
 
@@ -262,6 +310,8 @@ def step_dmesg(con):
 
 
 def step_ctrl_c(con):
+    # The second matters: until busybox's line editor has given the terminal back (ISIG on)
+    # and sleep runs, a ^C is an ordinary byte - on Linux too - and sleep would run on.
     con.type("sleep 100\r")
     con.pump(1.0)
     start = time.monotonic()
