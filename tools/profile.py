@@ -81,8 +81,11 @@ def main():
     start = time.monotonic()
     try:
         while time.monotonic() - start < args.skip + args.seconds and qemu.poll() is None:
-            qemu.stdin.write(b"info registers\n")
-            qemu.stdin.flush()
+            try:
+                qemu.stdin.write(b"info registers\n")
+                qemu.stdin.flush()
+            except BrokenPipeError:
+                break           # the boot ended (QEMU exited): keep what was sampled
             time.sleep(1.0 / args.hz)
             try:
                 text += os.read(qemu.stdout.fileno(), 1 << 20).decode("latin-1")
