@@ -34,6 +34,7 @@
 #include "sched.h"
 #include "slab.h"
 #include "string.h"
+#include "refcount.h"
 
 #define KSTACK_MAGIC	0x57ac6e0d57ac6e0dULL	/* at the lowest address of each stack */
 
@@ -200,7 +201,7 @@ void kthread_free(struct thread *t)
  */
 void kthread_get(struct thread *t)
 {
-	__atomic_fetch_add(&t->refcount, 1, __ATOMIC_RELAXED);
+	ref_get(&t->refcount, "thread");
 }
 
 /**
@@ -210,7 +211,7 @@ void kthread_get(struct thread *t)
  */
 void kthread_put(struct thread *t)
 {
-	if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL) != 0)
+	if (!ref_put(&t->refcount, "thread"))
 		return;
 	put_pid(t->pid);	/* a user thread's numbers were freed when it was reaped */
 	kmem_cache_free(thread_cache, t);

@@ -30,6 +30,7 @@
 #include "sched.h"
 #include "slab.h"
 #include "uapi/errno.h"
+#include "refcount.h"
 
 #define PID_WRAP	300	/* where numbers start again after PID_MAX (Linux) */
 #define PID_HASH_SIZE	256	/* buckets of the (namespace, number) hash */
@@ -190,7 +191,7 @@ struct pid *find_get_pid_ns(pid_t nr, struct pid_namespace *ns)
 struct pid *get_pid(struct pid *pid)
 {
 	if (pid)
-		__atomic_fetch_add(&pid->refcount, 1, __ATOMIC_RELAXED);
+		ref_get(&pid->refcount, "pid");
 	return pid;
 }
 
@@ -203,7 +204,7 @@ void put_pid(struct pid *pid)
 {
 	struct pid_namespace *ns;
 
-	if (!pid || __atomic_sub_fetch(&pid->refcount, 1, __ATOMIC_ACQ_REL) != 0)
+	if (!pid || !ref_put(&pid->refcount, "pid"))
 		return;
 	BUG_ON(!pid->freed);
 	ns = pid->numbers[pid->level].ns;

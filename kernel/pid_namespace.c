@@ -42,6 +42,7 @@
 #include "wait.h"
 #include "uapi/errno.h"
 #include "uapi/reboot.h"
+#include "refcount.h"
 
 #define PIDNS_BITMAP_BYTES	(PID_MAX / 8)
 #define INIT_PID_NS_INUM	0xeffffffcU	/* 4026531836, as Linux's init_pid_ns */
@@ -95,7 +96,7 @@ bool pidns_zap_legacy(void)
  */
 struct pid_namespace *get_pid_ns(struct pid_namespace *ns)
 {
-	__atomic_fetch_add(&ns->refcount, 1, __ATOMIC_RELAXED);
+	ref_get(&ns->refcount, "pid_namespace");
 	return ns;
 }
 
@@ -105,10 +106,10 @@ struct pid_namespace *get_pid_ns(struct pid_namespace *ns)
  */
 void put_pid_ns(struct pid_namespace *ns)
 {
-	while (ns && ns != &init_pid_ns &&
-	       __atomic_sub_fetch(&ns->refcount, 1, __ATOMIC_ACQ_REL) == 0) {
+	while (ns && ref_put(&ns->refcount, "pid_namespace")) {
 		struct pid_namespace *parent = ns->parent;
 
+		BUG_ON(ns == &init_pid_ns);	/* its own reference (.refcount = 1) is never put */
 		BUG_ON(ns->nr_pids != 0);
 		kfree(ns->bitmap);
 		kmem_cache_free(pidns_cache, ns);

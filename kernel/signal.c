@@ -31,6 +31,7 @@
 #include "string.h"
 #include "uapi/errno.h"
 #include "uapi/sched.h"
+#include "refcount.h"
 
 static struct kmem_cache *sighand_cache;	/* "sighand_cache", as in Linux */
 
@@ -81,7 +82,7 @@ static void sighand_put(struct sighand *sh)
 	bool last;
 
 	spin_lock(&sh->lock);
-	last = --sh->refcount == 0;
+	last = ref_put(&sh->refcount, "sighand");
 	spin_unlock(&sh->lock);
 	if (last)
 		kmem_cache_free(sighand_cache, sh);
@@ -113,7 +114,7 @@ int signal_fork(struct process *child, struct process *parent, unsigned long clo
 {
 	if (parent && (clone_flags & CLONE_SIGHAND)) {
 		spin_lock(&parent->sighand->lock);
-		parent->sighand->refcount++;
+		ref_get(&parent->sighand->refcount, "sighand");
 		spin_unlock(&parent->sighand->lock);
 		child->sighand = parent->sighand;
 	} else {

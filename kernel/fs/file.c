@@ -30,6 +30,7 @@
 #include "vfs.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "refcount.h"
 
 /* Flags that describe the open itself and are not kept in f_flags. */
 #define OPEN_ONLY_FLAGS	(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)
@@ -71,7 +72,7 @@ struct file *file_alloc(const struct file_operations *fops, unsigned int flags)
 struct file *file_get(struct file *f)
 {
 	spin_lock(&f_lock);
-	f->f_count++;
+	ref_get(&f->f_count, "file");
 	spin_unlock(&f_lock);
 	return f;
 }
@@ -96,9 +97,7 @@ void file_put(struct file *f)
 	if (!f)
 		return;
 	spin_lock(&f_lock);
-	if (f->f_count <= 0)
-		panic("file_put: file %p put too often", (void *)f);
-	last = --f->f_count == 0;
+	last = ref_put(&f->f_count, "file");
 	spin_unlock(&f_lock);
 	if (!last)
 		return;

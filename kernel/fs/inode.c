@@ -23,6 +23,7 @@
 #include "printk.h"
 #include "time.h"
 #include "spinlock.h"
+#include "refcount.h"
 
 static struct spinlock sb_inodes_lock = SPINLOCK_INIT("sb_inodes_lock", LOCK_SB_INODES);
 
@@ -60,7 +61,7 @@ struct inode *inode_new(struct super_block *sb, unsigned int mode)
  */
 struct inode *igrab(struct inode *inode)
 {
-	__atomic_add_fetch(&inode->i_count, 1, __ATOMIC_RELAXED);
+	ref_get(&inode->i_count, "inode");
 	return inode;
 }
 
@@ -70,16 +71,8 @@ struct inode *igrab(struct inode *inode)
  */
 void iput(struct inode *inode)
 {
-	int left;
-
-	if (!inode)
+	if (!inode || !ref_put(&inode->i_count, "inode"))
 		return;
-	left = __atomic_sub_fetch(&inode->i_count, 1, __ATOMIC_ACQ_REL);
-	if (left > 0)
-		return;
-	if (left < 0)
-		panic("iput: inode %lu of %s put too often", inode->i_ino,
-		      inode->i_sb->s_type->name);
 	if (inode->i_sb->s_op->evict_inode)
 		inode->i_sb->s_op->evict_inode(inode);
 	spin_lock(&sb_inodes_lock);

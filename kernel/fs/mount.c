@@ -39,6 +39,7 @@
 #include "uapi/fcntl.h"
 #include "uapi/mount.h"
 #include "uapi/stat.h"
+#include "refcount.h"
 
 #define MOUNT_FLAGS_KEPT	(MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_NOATIME | \
 				 MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME)
@@ -75,7 +76,7 @@ struct mount *mntget(struct mount *m)
 {
 	if (m) {
 		spin_lock(&mount_lock);
-		m->mnt_count++;
+		ref_get(&m->mnt_count, "mount");
 		spin_unlock(&mount_lock);
 	}
 	return m;
@@ -118,7 +119,7 @@ void mntput(struct mount *m)
 	if (!m)
 		return;
 	spin_lock(&mount_lock);
-	last = --m->mnt_count == 0;
+	last = ref_put(&m->mnt_count, "mount");
 	spin_unlock(&mount_lock);
 	if (last)
 		mount_free(m);
@@ -142,7 +143,7 @@ struct mount *lookup_mnt(struct mount *parent, struct dentry *mountpoint)
 	list_for_each_entry(m, &mount_list, mnt_list) {
 		if (m->mnt_parent == parent && m->mnt_mountpoint == mountpoint && m != parent) {
 			found = m;
-			found->mnt_count++;
+			ref_get(&found->mnt_count, "mount");
 			break;
 		}
 	}

@@ -38,10 +38,11 @@ struct upid {
 };
 
 struct pid {
-	/* Changed atomically (get_pid, put_pid): */
-	int refcount;
 	/* Immutable after alloc_pid(): */
 	int level;				/* of its innermost namespace */
+	/* Changed atomically (get_pid, put_pid). Not the first field: in a freed object the
+	 * first 8 bytes are the slab's free-list link, the rest poison (refcount.h): */
+	int refcount;
 	struct upid numbers[PIDNS_MAX_LEVEL + 1];	/* [0] root ... [level] its own */
 	/* Protected by tasklist_lock: */
 	bool freed;				/* its numbers went back (free_pid_locked) */

@@ -18,10 +18,11 @@
 #include "wait_queue.h"
 
 struct pid_namespace {
-	/* Changed atomically (get_pid_ns, put_pid_ns): */
-	int refcount;
 	/* Immutable after creation: */
 	struct pid_namespace *parent;	/* NULL for the root namespace */
+	/* Changed atomically (get_pid_ns, put_pid_ns). Not the first field: a freed object's
+	 * first 8 bytes are the slab's free-list link, not poison (refcount.h): */
+	int refcount;
 	int level;			/* 0 for the root */
 	unsigned int inum;		/* its identity, as /proc/<pid>/ns/pid shows it */
 	/* Protected by tasklist_lock: */

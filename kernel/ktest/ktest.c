@@ -8,13 +8,16 @@
  *
  * Some selections are negative controls that must end in a panic, to prove the checks work:
  * `panic` (a deliberate kernel fault: the panic must name ktest_deliberate_fault), `uaf` (a
- * write to freed slab memory: poisoning must catch it) and `lockorder` (two locks taken in the
+ * write to freed slab memory: poisoning must catch it), `refcount` (a reference put once too
+ * often: refcount.h must catch it) and `lockorder` (two locks taken in the
  * wrong order: the lock-order check must catch it).
  * Locking: runs in one kernel thread; the state below is touched only by it.
  * See also: kernel/ktest/<topic>_test.c (the suites), tests/harness/ (the host side). */
 #include "ktest.h"
 #include "arch.h"
+#include "err.h"
 #include "panic.h"
+#include "pid_namespace.h"
 #include "printk.h"
 #include "slab.h"
 #include "string.h"
@@ -123,6 +126,21 @@ __attribute__((noinline)) void ktest_deliberate_fault(void)
 	*null = 42;
 }
 
+/* ktest_refcount_underflow() - the `ktest=refcount` negative control: a new pid namespace
+ * (one reference) put twice. The first put frees it; the second finds the slab's poison
+ * where the count was, and ref_put() (refcount.h) must panic with "refcount underflow". */
+static void ktest_refcount_underflow(void)
+{
+	struct pid_namespace *ns = pidns_create(&init_pid_ns);
+
+	if (IS_ERR(ns))
+		panic("ktest: refcount: no namespace to test with (%ld)", PTR_ERR(ns));
+	put_pid_ns(ns);
+	pr_err("ktest: putting freed pid_namespace %#lx once more, on purpose\n",
+	       (unsigned long)ns);
+	put_pid_ns(ns);
+}
+
 /* run_negative_control() - selections that must panic; returns only if @selection is none. */
 static void run_negative_control(const char *selection)
 {
@@ -132,6 +150,8 @@ static void run_negative_control(const char *selection)
 		mm_test_use_after_free();
 	else if (strcmp(selection, "lockorder") == 0)
 		sched_test_lock_inversion();
+	else if (strcmp(selection, "refcount") == 0)
+		ktest_refcount_underflow();
 	else
 		return;
 	panic("ktest: negative control \"%s\" did not panic", selection);
