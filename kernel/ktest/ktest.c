@@ -9,7 +9,8 @@
  * Some selections are negative controls that must end in a panic, to prove the checks work:
  * `panic` (a deliberate kernel fault: the panic must name ktest_deliberate_fault), `uaf` (a
  * write to freed slab memory: poisoning must catch it), `refcount` (a reference put once too
- * often: refcount.h must catch it) and `lockorder` (two locks taken in the
+ * often: refcount.h must catch it), `stackguard` (a kernel stack's guard word trampled: the
+ * scheduler must catch it) and `lockorder` (two locks taken in the
  * wrong order: the lock-order check must catch it).
  * Locking: runs in one kernel thread; the state below is touched only by it.
  * See also: kernel/ktest/<topic>_test.c (the suites), tests/harness/ (the host side). */
@@ -21,6 +22,7 @@
 #include "printk.h"
 #include "slab.h"
 #include "string.h"
+#include "sched.h"
 #include "sched_test.h"
 
 #define KTEST_EXIT_PASSED	0
@@ -141,6 +143,21 @@ static void ktest_refcount_underflow(void)
 	put_pid_ns(ns);
 }
 
+/* ktest_stack_overflow() - the `ktest=stackguard` negative control: trample the lowest word of
+ * our own kernel stack, which a real overflow reaches first, and sleep. The scheduler checks
+ * the word of the thread it switches away from (kthread_check_stack) and must panic with
+ * "stack overflow" naming this thread. (A real overflow would also have written over the
+ * memory below the stack; this one stops at the guard word.) Sleeping, not yielding: with
+ * nothing else runnable a yield would not switch at all. */
+static void ktest_stack_overflow(void)
+{
+	struct thread *t = sched_current();
+
+	pr_err("ktest: trampling the guard word of thread %d's stack on purpose\n", t->id);
+	*(volatile uint64_t *)t->stack_base = 0;
+	sched_sleep_ms(10);
+}
+
 /* run_negative_control() - selections that must panic; returns only if @selection is none. */
 static void run_negative_control(const char *selection)
 {
@@ -152,6 +169,8 @@ static void run_negative_control(const char *selection)
 		sched_test_lock_inversion();
 	else if (strcmp(selection, "refcount") == 0)
 		ktest_refcount_underflow();
+	else if (strcmp(selection, "stackguard") == 0)
+		ktest_stack_overflow();
 	else
 		return;
 	panic("ktest: negative control \"%s\" did not panic", selection);
