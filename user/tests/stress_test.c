@@ -713,7 +713,7 @@ static void fork_bomb_stopped_by_nproc_limit(void)
 {
 	struct slab_snapshot before;
 	long members, refilled, others = processes_outside();
-	double ping;
+	double ping, t0 = now_s();
 	int err;
 	pid_t init;
 
@@ -741,6 +741,7 @@ static void fork_bomb_stopped_by_nproc_limit(void)
 	refilled = stop_bomb_ns(init);
 	EXPECT_EQ(refilled, members);
 	EXPECT_TRUE(slab_same(&before, "after the refill", true));
+	tap_note("bomb, refill and teardowns in %.1f s", now_s() - t0);
 	tap_case_end();
 }
 
@@ -944,6 +945,7 @@ static void memory_exhaustion_enomem_and_recovery(void)
 	struct slab_snapshot before;
 	struct hog_report r;
 	long free_before, free_after;
+	double t0 = now_s();
 	pid_t hog;
 
 	tap_case_begin(CASE_TIMEOUT);	/* first: its alarm() may start a kernel thread */
@@ -971,6 +973,7 @@ static void memory_exhaustion_enomem_and_recovery(void)
 		EXPECT_TRUE(free_after >= free_before - FREE_TOLERANCE);
 	EXPECT_EQ(fork_exec_wait(), tap_exit_status(EXIT_CODE_EXEC));
 	EXPECT_TRUE(slab_same(&before, "after the hog", true));
+	tap_note("exhausted and recovered in %.1f s", now_s() - t0);
 	tap_case_end();
 }
 
@@ -1008,6 +1011,7 @@ static void body_limit_hog(void)
 static void fork_at_limit_copied_mm_first(void)
 {
 	struct hog_report r = { 0 };
+	double t0 = now_s();
 	pid_t hog;
 
 	tap_case_begin(CASE_TIMEOUT);
@@ -1024,6 +1028,7 @@ static void fork_at_limit_copied_mm_first(void)
 	}
 	EXPECT_EQ(tap_wait_status(hog, 0), tap_exit_status(0));
 	close(hog_reports[0]);
+	tap_note("in %.1f s", now_s() - t0);
 	tap_case_end();
 }
 
