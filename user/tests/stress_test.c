@@ -85,6 +85,7 @@
 #define BOMB_BACKOFF_MS	10	/* a bomb process sleeps this long after EAGAIN (as bash does) */
 #define PING_ROUNDS	100	/* pipe round trips while the bomb runs */
 #define PING_BOUND_S	30	/* generous liveness bound for them, not a performance goal */
+#define REAPER_PROCESS_MAX 1024	/* reaper's processes at once (kernel/include/process.h) */
 
 /* Case 4 */
 #define HOG_CHUNK	(1L << 20)	/* mapped and touched at a time */
@@ -547,6 +548,7 @@ static void nest_32_levels_torn_down_100_times(void)
 
 static int bomb_members[2] = { -1, -1 };	/* each bomb process writes one byte, keeps it */
 static int bomb_errors[2] = { -1, -1 };	/* each writes its first fork failure's errno */
+static bool bomb_unlimited;			/* no RLIMIT_NPROC: only PROCESS_MAX stops it */
 
 /* bomb_limit() - in the namespace init: RLIMIT_NPROC = BOMB_NPROC; on the host also a user
  * of its own, since Linux counts per user and lets root (ours) past the limit. */
@@ -554,8 +556,12 @@ static void bomb_limit(void)
 {
 	struct rlimit rl = { BOMB_NPROC, BOMB_NPROC };
 
+	if (bomb_unlimited)
+		rl.rlim_cur = rl.rlim_max = RLIM_INFINITY;
 	if (setrlimit(RLIMIT_NPROC, &rl) != 0)
 		_exit(2);
+	if (bomb_unlimited)
+		return;	/* reaper only (fork_bomb_fills_process_max) */
 	/* Raw calls: musl's setuid() makes every thread it knows of switch, by signalling
 	 * them - and a child of a raw clone still has its parent's thread id cached. */
 	if (!tap_on_reaper() && (syscall(SYS_setgid, BOMB_UID) != 0 ||
@@ -641,36 +647,71 @@ static long processes_outside(void)
 	return n;
 }
 
-/* ping_pong() - PING_ROUNDS one-byte round trips with a forked child. Return: the seconds
- * they took, or -1 if a byte went missing. */
-static double ping_pong(void)
-{
-	int there[2], back[2], status;
-	char c = 'p';
-	double t0 = now_s();
-	bool ok = true;
+/* A child that echoes bytes back, for the ping-pong. */
+struct pinger {
+	int there[2], back[2];
 	pid_t child;
+};
 
-	if (pipe(there) != 0 || pipe(back) != 0)
-		return -1;
+/* ping_start() - fork the echoing child. Return: false if pipe or fork failed. */
+static bool ping_start(struct pinger *pp)
+{
+	char c;
+
+	pp->child = -1;
+	pp->there[0] = pp->there[1] = pp->back[0] = pp->back[1] = -1;
+	if (pipe(pp->there) != 0 || pipe(pp->back) != 0)
+		return false;
 	fflush(stdout);
-	child = fork();
-	if (child == 0) {
-		close(there[1]);
-		close(back[0]);
-		while (read(there[0], &c, 1) == 1 && write(back[1], &c, 1) == 1)
+	pp->child = fork();
+	if (pp->child == 0) {
+		close(pp->there[1]);
+		close(pp->back[0]);
+		while (read(pp->there[0], &c, 1) == 1 && write(pp->back[1], &c, 1) == 1)
 			;
 		_exit(0);
 	}
-	for (int i = 0; i < PING_ROUNDS && ok; i++)
-		ok = write(there[1], &c, 1) == 1 && read(back[0], &c, 1) == 1;
-	close(there[1]);
-	close(back[0]);
-	close(there[0]);
-	close(back[1]);
-	if (child < 0 || waitpid(child, &status, 0) != child)
-		return -1;
-	return ok ? now_s() - t0 : -1;
+	return pp->child > 0;
+}
+
+/* ping_run() - PING_ROUNDS one-byte round trips. Return: the seconds they took, or -1 if a
+ * byte went missing. */
+static double ping_run(struct pinger *pp)
+{
+	double t0 = now_s();
+	char c = 'p';
+
+	for (int i = 0; i < PING_ROUNDS; i++)
+		if (write(pp->there[1], &c, 1) != 1 || read(pp->back[0], &c, 1) != 1)
+			return -1;
+	return now_s() - t0;
+}
+
+/* ping_stop() - end the child (end of file on its pipe) and reap it. */
+static void ping_stop(struct pinger *pp)
+{
+	int status;
+
+	for (int i = 0; i < 2; i++) {
+		if (pp->there[i] >= 0)
+			close(pp->there[i]);
+		if (pp->back[i] >= 0)
+			close(pp->back[i]);
+	}
+	if (pp->child > 0)
+		EXPECT_EQ(waitpid(pp->child, &status, 0), pp->child);
+}
+
+/* ping_pong() - start, run, stop. Return: ping_run()'s. */
+static double ping_pong(void)
+{
+	struct pinger pp;
+	double secs = -1;
+
+	if (ping_start(&pp))
+		secs = ping_run(&pp);
+	ping_stop(&pp);
+	return secs;
 }
 
 /* start_bomb_ns() - a namespace init running @body with the bomb pipes. Return: its number,
@@ -720,6 +761,7 @@ static void fork_bomb_stopped_by_nproc_limit(void)
 	tap_case_begin(CASE_TIMEOUT);	/* first: its alarm() may start a kernel thread */
 	if (!slab_baseline(&before))
 		return tap_case_end();
+	bomb_unlimited = false;
 	init = start_bomb_ns(body_bomb, &err);
 	EXPECT_EQ(err, EAGAIN);
 	tap_sleep_ms(200);	/* let the rest of the bomb run into the limit too */
@@ -742,6 +784,44 @@ static void fork_bomb_stopped_by_nproc_limit(void)
 	EXPECT_EQ(refilled, members);
 	EXPECT_TRUE(slab_same(&before, "after the refill", true));
 	tap_note("bomb, refill and teardowns in %.1f s", now_s() - t0);
+	tap_case_end();
+}
+
+/* fork_bomb_fills_process_max - the same bomb without RLIMIT_NPROC, so reaper's system-wide
+ * PROCESS_MAX (kernel/include/process.h) stops it: then nobody can fork, not even we outside
+ * the namespace (EAGAIN), but the processes that exist go on (a ping-pong with a child forked
+ * before), and SIGKILL to one init frees the whole table. Reaper only: on the host the
+ * limits are the machine's (threads-max, pid_max), and a bomb there would fill them. */
+static void fork_bomb_fills_process_max(void)
+{
+	struct slab_snapshot before;
+	struct pinger pp;
+	long members, others;
+	double ping, t0 = now_s();
+	int err;
+	pid_t init;
+
+	SKIP_IF(!tap_on_reaper(), "the host's process limits are the whole machine's");
+	tap_case_begin(CASE_TIMEOUT);	/* first: its alarm() may start a kernel thread */
+	if (!slab_baseline(&before) || !EXPECT_TRUE(ping_start(&pp)))
+		return tap_case_end();
+	others = processes_outside();
+	bomb_unlimited = true;
+	init = start_bomb_ns(body_bomb, &err);
+	EXPECT_EQ(err, EAGAIN);
+	tap_sleep_ms(200);
+	EXPECT_EQ(processes_outside(), REAPER_PROCESS_MAX);	/* the table is full */
+	EXPECT_EQ(fork_exec_wait(), -EAGAIN);			/* for everyone */
+	ping = ping_run(&pp);
+	tap_note("%d ping-pong round trips with the table full: %.3f s", PING_ROUNDS, ping);
+	EXPECT_TRUE(ping >= 0 && ping < PING_BOUND_S);
+	members = stop_bomb_ns(init);
+	tap_note("the bomb had %ld processes, %ld more were outside", members, others);
+	EXPECT_EQ(members + others, REAPER_PROCESS_MAX);
+	ping_stop(&pp);
+	EXPECT_EQ(fork_exec_wait(), tap_exit_status(EXIT_CODE_EXEC));
+	EXPECT_TRUE(slab_same(&before, "after the bomb", true));
+	tap_note("filled and emptied in %.1f s", now_s() - t0);
 	tap_case_end();
 }
 
@@ -1171,6 +1251,7 @@ static const struct tap_case cases[] = {
 	TAP_CASE(ten_thousand_procs_in_nested_namespaces),
 	TAP_CASE(nest_32_levels_torn_down_100_times),
 	TAP_CASE(fork_bomb_stopped_by_nproc_limit),
+	TAP_CASE(fork_bomb_fills_process_max),
 	TAP_CASE(memory_exhaustion_enomem_and_recovery),
 	TAP_CASE(fork_at_limit_copied_mm_first),
 	TAP_CASE(pipe_100mb_checksum),
