@@ -15,6 +15,8 @@
  *   3. fork_bomb_stopped_by_nproc_limit - a fork bomb in a namespace under RLIMIT_NPROC gets
  *      EAGAIN while a process outside still forks, execs, waits and plays pipe ping-pong;
  *      killing the namespace's init takes the whole bomb, and the limit is free again;
+ *      fork_bomb_fills_process_max - the same without RLIMIT_NPROC, up to reaper's
+ *      system-wide PROCESS_MAX (reaper only): then nobody forks, but what runs goes on;
  *   4. memory_exhaustion_enomem_and_recovery - a process maps and touches memory until it
  *      gets ENOMEM (or its out-of-memory fault), then forks, vforks and execs, makes a pipe
  *      and writes a tmpfs file while memory is gone: each either works or fails with the
@@ -83,6 +85,8 @@
 #define BOMB_NPROC	200	/* the bomb's RLIMIT_NPROC */
 #define BOMB_UID	61999	/* Linux: an unprivileged user for the bomb (root is exempt) */
 #define BOMB_BACKOFF_MS	10	/* a bomb process sleeps this long after EAGAIN (as bash does) */
+#define BOMB_BACKOFF_MAX_MS 50	/* the same without RLIMIT_NPROC: 5 times the processes, so
+				 * the same number of retries per second as the limited bomb */
 #define PING_ROUNDS	100	/* pipe round trips while the bomb runs */
 #define PING_BOUND_S	30	/* generous liveness bound for them, not a performance goal */
 #define REAPER_PROCESS_MAX 1024	/* reaper's processes at once (kernel/include/process.h) */
@@ -598,7 +602,7 @@ static void body_bomb(void)
 
 			reported = write(bomb_errors[1], &e, sizeof(e)) == sizeof(e);
 		}
-		tap_sleep_ms(BOMB_BACKOFF_MS);
+		tap_sleep_ms(bomb_unlimited ? BOMB_BACKOFF_MAX_MS : BOMB_BACKOFF_MS);
 	}
 }
 
