@@ -22,7 +22,9 @@
  *   1. check the flags (Linux's EINVAL order, reference section 3.3);
  *   2. a struct process, with the mm, files, fs and handlers copied or shared;
  *   3. a kernel thread, prepared but not started (kthread_prepare);
- *   4. a number, under the limits: PROCESS_MAX processes in all and RLIMIT_NPROC (EAGAIN);
+ *   4. a number (the limits, PROCESS_MAX processes in all and RLIMIT_NPROC, are checked
+ *      before step 2, so that a fork over them copies nothing, and again in step 6 where
+ *      the count rises: EAGAIN);
  *   5. the thread's user registers = the parent's at the system call with rax = 0, its FPU
  *      and TLS state the parent's (arch_fork_frame, arch_thread_copy);
  *   6. linked into the tree under tasklist_lock, then started - traced from its first
@@ -163,22 +165,30 @@ static int copy_resources(struct process *child, struct process *parent, unsigne
 	return err;
 }
 
+/* over_process_limits() - would one more process break PROCESS_MAX or @p's RLIMIT_NPROC?
+ * reaper counts every process in the system against RLIMIT_NPROC (it has no users yet);
+ * Linux counts the caller's user's and lets root past. */
+static bool over_process_limits(const struct process *p)
+{
+	int n = process_count();
+
+	return n >= PROCESS_MAX || (uint64_t)n >= p->rlim[RLIMIT_NPROC].rlim_cur;
+}
+
 /* alloc_child_pid() - step 4: the new thread's numbers, in @ns and every namespace above it
- * (kernel/pid.c), within the limits: a new process counts against PROCESS_MAX and
- * RLIMIT_NPROC; no thread may join a dying process.
- * Return: the pid, or ERR_PTR(-EAGAIN) (a limit, numbers exhausted), ERR_PTR(-ENOMEM) (no
- * memory, or @ns is dying: its init has exited). */
+ * (kernel/pid.c). No thread may join a dying process. (The process limits are checked
+ * before step 2 and again where the count rises, in link_child.)
+ * Return: the pid, or ERR_PTR(-EAGAIN) (numbers exhausted, a dying process),
+ * ERR_PTR(-ENOMEM) (no memory, or @ns is dying: its init has exited). */
 static struct pid *alloc_child_pid(struct process *p, struct pid_namespace *ns,
 				   bool new_process)
 {
-	bool over;
+	bool dying;
 
 	spin_lock(&tasklist_lock);
-	over = (new_process && process_count() >= PROCESS_MAX) ||
-	       (new_process && (uint64_t)process_count() >= p->rlim[RLIMIT_NPROC].rlim_cur) ||
-	       (!new_process && p->group_exit);
+	dying = !new_process && p->group_exit;
 	spin_unlock(&tasklist_lock);
-	return over ? ERR_PTR(-EAGAIN) : alloc_pid(ns);
+	return dying ? ERR_PTR(-EAGAIN) : alloc_pid(ns);
 }
 
 /* free_child_pid() - undo alloc_child_pid() for a child that never ran. */
@@ -233,16 +243,25 @@ static void setup_thread(struct thread *t, struct process *p, const struct clone
  * as its sibling), inheriting its process group, session and subreaper ancestry; a new
  * namespace's init becomes its child_reaper. Its namespace is checked once more under the
  * lock: a teardown that started since alloc_pid() must not miss it in its SIGKILL scan
- * (Linux: copy_process re-checks PIDNS_ADDING). Return: 0, or -ENOMEM (namespace dying). */
+ * (Linux: copy_process re-checks PIDNS_ADDING). So are the process limits: this is where the
+ * count rises, and only a check under the same lock hold is exact - forks preempted between
+ * an earlier check and here would all pass it (a fork bomb went one over RLIMIT_NPROC;
+ * Linux counts and checks in one step, inc_rlimit_ucounts in copy_creds).
+ * Return: 0, -ENOMEM (namespace dying), or -EAGAIN (PROCESS_MAX, RLIMIT_NPROC). */
 static int link_child(struct process *child, struct process *p, unsigned long flags,
 		      struct vfork_done *vd)
 {
 	struct pid_namespace *ns = pid_ns_of(child->pid);
+	int err = 0;
 
 	spin_lock(&tasklist_lock);
-	if (!ns->adding) {
+	if (!ns->adding)
+		err = -ENOMEM;
+	else if (over_process_limits(p))
+		err = -EAGAIN;
+	if (err) {
 		spin_unlock(&tasklist_lock);
-		return -ENOMEM;
+		return err;
 	}
 	if (child->unkillable)
 		ns->child_reaper = child;
@@ -386,6 +405,12 @@ static long clone_process(const struct clone_req *req)
 	int err;
 	pid_t nr;
 
+	/* The limits first, as Linux's copy_process checks RLIMIT_NPROC before copy_mm: a
+	 * fork over the limit must not copy an address space for nothing (a fork bomb's
+	 * failing forks did, and starved everyone; under memory pressure they said ENOMEM).
+	 * A snapshot: link_child() checks again where the count rises. */
+	if (over_process_limits(p))
+		return -EAGAIN;
 	child = new_process(p, req->flags, &t, &err);
 	if (!child)
 		return err;

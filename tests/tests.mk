@@ -96,3 +96,11 @@ test-shell: $(TEST_KERNEL)
 	@$(PYTHON) tests/harness/shell_session.py --kernel $(B)/kernel.stripped.elf \
 		--initramfs $(B)/initramfs.cpio --build $(B) --logs $(TLOGS) \
 		--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" --results $(TLOGS)/shell.results
+
+# `make stress`: the stress suite alone (boot `stress` of tests/boots.txt, user/tests/
+# stress_test.c, docs/stress.md): boots it, then prints its TAP lines and notes (the
+# figures, each case's time) from the log. About 70 s under TCG.
+.PHONY: stress
+stress: $(TEST_KERNEL)
+	@$(MAKE) --no-print-directory test-boots BOOTS=stress; status=$$?; \
+		grep -E '^(ok |not ok |# |[0-9]+ passed)' $(TLOGS)/stress.log; exit $$status

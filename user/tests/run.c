@@ -66,6 +66,8 @@ static const struct {
 	{ "run", "it is this runner" },
 	{ "tty_test", "typed input on the console: boot tty in tests/boots.txt types it" },
 	{ "jobctl_test", "typed input (^C) on the console: boot jobctl in tests/boots.txt" },
+	{ "stress_test", "about 45 s under TCG, twice would double the boot: boot stress in "
+			 "tests/boots.txt; it checks its own slab counts" },
 };
 
 /* Caches that keep objects on purpose after a suite: the dcache keeps unused and negative

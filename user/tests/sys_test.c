@@ -397,7 +397,10 @@ static void syslog_sizes_and_no_ops(void)
 	long unread = klog(SYSLOG_ACTION_SIZE_UNREAD, NULL, 0);
 
 	EXPECT_TRUE(size >= 4096);
-	EXPECT_TRUE(unread >= 0 && unread <= size);
+	/* Linux counts the unread records as read(2) would format them, prefixes included, so
+	 * on a host whose log has wrapped the count exceeds the buffer (seen: 132608 of
+	 * 131072); reaper's ring holds the text as read, so there it cannot. */
+	EXPECT_TRUE(unread >= 0 && (unread <= size || !tap_on_reaper()));
 	EXPECT_EQ(klog(SYSLOG_ACTION_CLOSE, NULL, 0), 0);
 	EXPECT_EQ(klog(SYSLOG_ACTION_OPEN, NULL, 0), 0);
 	EXPECT_OK(klog(SYSLOG_ACTION_CONSOLE_OFF, NULL, 0));	/* and straight back on */

@@ -12,8 +12,8 @@
  * the alarm's flag and seconds, and the processes the case tracks. It lives in the suite's
  * process: a child a case forks inherits a copy and must not call tap_case_end().
  * The frame and its helpers (pipes, status words, /proc text) serve the suites whose cases
- * make processes: ptrace_test.c, pidns_test.c, pidns_teardown_test.c, proc_test.c and
- * proc_pid_test.c.
+ * make processes: ptrace_test.c, pidns_test.c, pidns_teardown_test.c, proc_test.c,
+ * proc_pid_test.c and stress_test.c.
  * See also: tap.h (the API and an example), tests/run-on-linux.sh, tests/boots.txt. */
 #include <fcntl.h>
 #include <limits.h>
