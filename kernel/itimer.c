@@ -145,7 +145,7 @@ static struct timeval ticks_to_tv(uint64_t ticks)
 /* get_real_locked() - ITIMER_REAL of @p as an itimerval. */
 static void get_real_locked(struct process *p, struct itimerval *out)
 {
-	uint64_t now = READ_ONCE(jiffies), dl = p->sig.itimer_deadline;
+	uint64_t now = time_jiffies_now(), dl = p->sig.itimer_deadline;
 
 	out->it_interval = ticks_to_tv(p->sig.itimer_interval);
 	/* The deadline has one tick of margin (set_real_locked); not reported, so a timer read
@@ -163,8 +163,8 @@ static void set_real_locked(struct process *p, const struct itimerval *v)
 	p->sig.itimer_deadline = 0;
 	p->sig.itimer_interval = tv_to_ticks(&v->it_interval);
 	if (ticks) {
-		/* +1: the current tick is partly over (time_deadline_after_ms does the same). */
-		p->sig.itimer_deadline = READ_ONCE(jiffies) + ticks + 1;
+		/* From the clock, +1: the current tick is partly over (as time_deadline_after_ms). */
+		p->sig.itimer_deadline = time_jiffies_now() + ticks + 1;
 		list_add_tail(&p->sig.itimer_link, &armed);
 	}
 	recompute_next_locked();

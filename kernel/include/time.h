@@ -17,6 +17,7 @@ extern uint64_t jiffies;
 
 void time_init(void);
 uint64_t time_ns(void);
+uint64_t time_jiffies_now(void);
 uint64_t time_ms_to_jiffies(uint64_t ms);
 uint64_t time_deadline_after_ms(uint64_t ms);
 

@@ -455,11 +455,33 @@ static void ms_to_jiffies_rounds_up(void)
 	KTEST_EXPECT_EQ(time_ms_to_jiffies(1000), HZ);
 }
 
+/* The bug "a select() on a loaded host returned early" (poll_test): QEMU delivers the ticks a
+ * stalled host missed in a burst afterwards, so jiffies may lag the clock by several ticks,
+ * and a deadline counted from jiffies then came too soon. Make jiffies lag by 5 ticks, as
+ * after a 50 ms stall (interrupts off, so no tick repairs it meanwhile): a 30 ms deadline
+ * must still lie at least 30 ms after now, and the next tick must bring jiffies back. */
+static void deadline_counts_from_the_clock_when_jiffies_lag(void)
+{
+	unsigned long flags = arch_irq_save();
+	uint64_t now_ns, deadline, lagged;
+
+	lagged = READ_ONCE(jiffies) >= 5 ? READ_ONCE(jiffies) - 5 : 0;
+	WRITE_ONCE(jiffies, lagged);
+	now_ns = time_ns();
+	deadline = time_deadline_after_ms(30);
+	arch_irq_restore(flags);
+	KTEST_EXPECT(deadline * (NSEC_PER_SEC / HZ) >= now_ns + 30 * NSEC_PER_MSEC);
+	busy_wait_ms(25);	/* a tick or two */
+	KTEST_EXPECT(READ_ONCE(jiffies) >= time_jiffies_now() - 1);
+}
+
 static const struct ktest_case time_cases[] = {
 	{ "time_ns_is_monotonic", time_ns_is_monotonic },
 	{ "cycle_counter_rate_is_plausible", cycle_counter_rate_is_plausible },
 	{ "jiffies_follow_time_ns", jiffies_follow_time_ns },
 	{ "ms_to_jiffies_rounds_up", ms_to_jiffies_rounds_up },
+	{ "deadline_counts_from_the_clock_when_jiffies_lag",
+	  deadline_counts_from_the_clock_when_jiffies_lag },
 };
 KTEST_SUITE(time, time_cases);
 

@@ -86,7 +86,7 @@ static bool is_kmalloc_cache(const struct kmem_cache *c)
 static void *kmalloc_large(size_t size, bool zero)
 {
 	size_t n = (size + PAGE_SIZE - 1) / PAGE_SIZE;
-	paddr_t pa = frame_alloc_contig(n);
+	paddr_t pa = frame_alloc_contig_uninit(n);	/* filled once, below */
 	struct page *head;
 
 	if (!pa)
@@ -98,9 +98,8 @@ static void *kmalloc_large(size_t size, bool zero)
 	}
 	head->nr_frames = (uint32_t)n;
 	__atomic_add_fetch(&large_frames, n, __ATOMIC_RELAXED);
-	/* The frames arrive zeroed; kmalloc's contract is "poisoned", like a slab object. */
-	if (!zero)
-		memset(page_address(head), SLAB_POISON_ALLOC, n * PAGE_SIZE);
+	/* kzalloc's contract is zeroes; kmalloc's is "poisoned", like a slab object. */
+	memset(page_address(head), zero ? 0 : SLAB_POISON_ALLOC, n * PAGE_SIZE);
 	return page_address(head);
 }
 
