@@ -13,6 +13,9 @@ import sys
 import unittest
 
 sys.dont_write_bytecode = True     # no __pycache__ in the source tree
+import tap_unittest  # noqa: E402  (tests/host/tap_unittest.py, beside this file)
+
+sys.dont_write_bytecode = True     # no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 import bench  # noqa: E402
 
@@ -117,30 +120,5 @@ class TableTest(unittest.TestCase):
         self.assertEqual(lines[1].split(), ["a", "us", "2.00", "0.00", "-"])
 
 
-class TapResult(unittest.TextTestResult):
-    """Each finished case as one TAP line on stdout."""
-    count = 0
-
-    def tap(self, test, ok, why=""):
-        TapResult.count += 1
-        name = test.id().replace("__main__.", "")
-        print("%s %d - %s%s" % ("ok" if ok else "not ok", TapResult.count, name,
-                                " # " + why if why else ""), flush=True)
-
-    def addSuccess(self, test):
-        super().addSuccess(test)
-        self.tap(test, True)
-
-    def addFailure(self, test, err):
-        super().addFailure(test, err)
-        self.tap(test, False, str(err[1]).splitlines()[0])
-
-    def addError(self, test, err):
-        super().addError(test, err)
-        self.tap(test, False, "error: %s" % err[1])
-
-
 if __name__ == "__main__":
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
-    runner = unittest.TextTestRunner(resultclass=TapResult, stream=open(os.devnull, "w"))
-    sys.exit(0 if runner.run(suite).wasSuccessful() else 1)
+    sys.exit(tap_unittest.main(sys.modules[__name__]))

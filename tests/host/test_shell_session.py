@@ -26,6 +26,9 @@ import time
 import unittest
 
 sys.dont_write_bytecode = True     # no __pycache__ in the source tree
+import tap_unittest  # noqa: E402  (tests/host/tap_unittest.py, beside this file)
+
+sys.dont_write_bytecode = True     # no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
 import shell_session  # noqa: E402
 
@@ -136,30 +139,5 @@ class PromptTest(unittest.TestCase):
         self.assertEqual(out, "echo 'rsh> '\nhello\n")
 
 
-class TapResult(unittest.TextTestResult):
-    """Each finished case as one TAP line on stdout."""
-    count = 0
-
-    def tap(self, test, ok, why=""):
-        TapResult.count += 1
-        name = test.id().split(".")[-1].replace("test_", "", 1)
-        print("%s %d - %s%s" % ("ok" if ok else "not ok", TapResult.count, name,
-                                " # " + why if why else ""), flush=True)
-
-    def addSuccess(self, test):
-        super().addSuccess(test)
-        self.tap(test, True)
-
-    def addFailure(self, test, err):
-        super().addFailure(test, err)
-        self.tap(test, False, str(err[1]).splitlines()[0])
-
-    def addError(self, test, err):
-        super().addError(test, err)
-        self.tap(test, False, "error: %s" % err[1])
-
-
 if __name__ == "__main__":
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
-    runner = unittest.TextTestRunner(resultclass=TapResult, stream=open(os.devnull, "w"))
-    sys.exit(0 if runner.run(suite).wasSuccessful() else 1)
+    sys.exit(tap_unittest.main(sys.modules[__name__]))

@@ -756,23 +756,6 @@ static void filesystems_has_nodev_proc(void)
 
 /* ---- /proc/sys ---- */
 
-/* write_at() - write @text to DIR/NAME (one write, a fresh open). Return: 0, or -errno. */
-static long write_at(const char *dir, const char *name, const char *text)
-{
-	char path[160];
-	long ret;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fd = open(path, O_WRONLY);
-	if (fd < 0)
-		return -errno;
-	ret = write(fd, text, strlen(text));
-	ret = ret == (long)strlen(text) ? 0 : ret < 0 ? -errno : -EIO;
-	close(fd);
-	return ret;
-}
-
 static long pid_max_wanted;	/* what the namespace init writes (set before the clone) */
 
 /* body_set_pid_max() - in a namespace init: report its pid_max, write pid_max_wanted, report
@@ -784,7 +767,7 @@ static void body_set_pid_max(struct ns_init *ns)
 	read_at(ns->dir, "sys/kernel/pid_max", text, sizeof(text));
 	tap_write_long(ns->report[1], atol(text));
 	snprintf(value, sizeof(value), "%ld\n", pid_max_wanted);
-	tap_write_long(ns->report[1], write_at(ns->dir, "sys/kernel/pid_max", value));
+	tap_write_long(ns->report[1], tap_write_at(ns->dir, "sys/kernel/pid_max", value));
 	read_at(ns->dir, "sys/kernel/pid_max", text, sizeof(text));
 	tap_write_long(ns->report[1], atol(text));
 }
@@ -826,7 +809,7 @@ static void pid_max_per_namespace(void)
 		finish_ns(&ns);
 		must_read(proc_dir, "sys/kernel/pid_max", text, sizeof(text));
 		if (!EXPECT_EQ(atol(text), outer))	/* not here; put it back if it was */
-			write_at(proc_dir, "sys/kernel/pid_max", nums(1, outer));
+			tap_write_at(proc_dir, "sys/kernel/pid_max", nums(1, outer));
 	}
 	end_case();
 }
@@ -838,12 +821,12 @@ static void drop_caches_2_ok_7_einval(void)
 {
 	if (!begin_case())
 		return;
-	EXPECT_EQ(write_at(proc_dir, "sys/vm/drop_caches", "2"), 0);	/* dentries, inodes */
-	EXPECT_EQ(write_at(proc_dir, "sys/vm/drop_caches", "2\n"), 0);
-	EXPECT_EQ(write_at(proc_dir, "sys/vm/drop_caches", "0"), -EINVAL);
-	EXPECT_EQ(write_at(proc_dir, "sys/vm/drop_caches", "two"), -EINVAL);
+	EXPECT_EQ(tap_write_at(proc_dir, "sys/vm/drop_caches", "2"), 0);	/* dentries, inodes */
+	EXPECT_EQ(tap_write_at(proc_dir, "sys/vm/drop_caches", "2\n"), 0);
+	EXPECT_EQ(tap_write_at(proc_dir, "sys/vm/drop_caches", "0"), -EINVAL);
+	EXPECT_EQ(tap_write_at(proc_dir, "sys/vm/drop_caches", "two"), -EINVAL);
 	if (tap_on_reaper())
-		EXPECT_EQ(write_at(proc_dir, "sys/vm/drop_caches", "7"), -EINVAL);
+		EXPECT_EQ(tap_write_at(proc_dir, "sys/vm/drop_caches", "7"), -EINVAL);
 	EXPECT_EQ(exists_at(proc_dir, "meminfo"), 0);	/* proc itself survives the drop */
 	end_case();
 }

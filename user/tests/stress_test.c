@@ -223,23 +223,6 @@ static long pipe_is_orphaned(int rd)
 	return n == 0 ? total : -1;
 }
 
-/* write_at() - write @text to @dir/@name. Return: 0 or -errno. */
-static long write_at(const char *dir, const char *name, const char *text)
-{
-	char path[160];
-	long ret;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fd = open(path, O_WRONLY);
-	if (fd < 0)
-		return -errno;
-	ret = write(fd, text, strlen(text));
-	ret = ret == (long)strlen(text) ? 0 : ret < 0 ? -errno : -EIO;
-	close(fd);
-	return ret;
-}
-
 /* pid_max_is_per_ns() - reaper, and Linux 6.14 on, keep pid_max per namespace; before,
  * a write in a child namespace would change the host's, so it is not made. */
 static bool pid_max_is_per_ns(void)
@@ -312,7 +295,7 @@ static long set_small_pid_max(void)
 		return ret;
 	}
 	snprintf(value, sizeof(value), "%d\n", SMALL_PID_MAX);
-	ret = write_at(dir, "sys/kernel/pid_max", value);
+	ret = tap_write_at(dir, "sys/kernel/pid_max", value);
 	umount(dir);
 	rmdir(dir);
 	return ret ? ret : 1;

@@ -459,6 +459,26 @@ long tap_read_file(const char *path, char *buf, size_t size)
 	return err ? -1 : total;
 }
 
+/**
+ * tap_write_at() - write @text to @dir/@name in one write(), through a fresh open (how a
+ * /proc/sys file is set). Return: 0, or -errno (-EIO for a short write).
+ */
+long tap_write_at(const char *dir, const char *name, const char *text)
+{
+	char path[160];
+	long ret;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -errno;
+	ret = write(fd, text, strlen(text));
+	ret = ret == (long)strlen(text) ? 0 : ret < 0 ? -errno : -EIO;
+	close(fd);
+	return ret;
+}
+
 /* tap_field() - the value of line "NAME:\tvalue" of @text (/proc/<pid>/status), without its
  * newline. Return: a static buffer, "" if there is no such line. */
 const char *tap_field(const char *text, const char *name)
