@@ -7,7 +7,7 @@ Usage: run_boot.py --elf build/kernel.elf --kernel build/kernel.stripped.elf
 
 Boots build/iso-gdb.iso (the smoke test's) halted, and runs tests/gdb/boot.gdb, which runs
 tools/gdb/boot.gdb unchanged and then the first steps of its guide, with `gdb -batch -nx`
-(run_smoke.start_qemu and run_gdb). The expected values come from elsewhere than the script
+(run_smoke.boot_and_run_gdb). The expected values come from elsewhere than the script
 under test: the entry's address from `nm` (start32), its first instruction from
 boot/entry.asm's first line after `start32:`. The cases (build/test-logs/gdb-boot.log):
   gdb/boot_stop_at_entry     breakpoint 1 stopped at start32, at nm's address
@@ -106,13 +106,7 @@ def run(args):
     if err:
         print("FAIL gdb boot: could not make its ISO:\n" + err)
         return None
-    port = run_smoke.free_port()
-    qemu = run_smoke.start_qemu(args, iso, port, "gdb-boot.serial.log")
-    try:
-        return run_smoke.run_gdb(args, port, args.timeout, SCRIPT)
-    finally:
-        qemu.kill()
-        qemu.wait()
+    return run_smoke.boot_and_run_gdb(args, iso, "gdb-boot.serial.log", SCRIPT, args.timeout)
 
 
 def main():

@@ -176,13 +176,8 @@ def run(args):
     if err:
         print("FAIL gdb %s: could not make its ISO:\n" % args.suite + err)
         return None
-    port = run_smoke.free_port()
-    qemu = run_smoke.start_qemu(args, iso, port, "gdb-%s.serial.log" % args.suite)
-    try:
-        return run_smoke.run_gdb(args, port, args.timeout, script)
-    finally:
-        qemu.kill()
-        qemu.wait()
+    return run_smoke.boot_and_run_gdb(args, iso, "gdb-%s.serial.log" % args.suite, script,
+                                      args.timeout)
 
 
 def main():

@@ -94,6 +94,18 @@ def run_gdb(args, port, timeout, script=SCRIPT):
         return out or "", True
 
 
+def boot_and_run_gdb(args, iso, serial_log, script, timeout):
+    """QEMU halted on iso with its gdb stub on a free port, gdb with script against it, QEMU
+    killed; returns run_gdb()'s (output, timed out). The gdb tests all go this way."""
+    port = free_port()
+    qemu = start_qemu(args, iso, port, serial_log)
+    try:
+        return run_gdb(args, port, timeout, script)
+    finally:
+        qemu.kill()
+        qemu.wait()
+
+
 def frame0(output, func):
     """True when a backtrace in output has func as frame #0."""
     return re.search(r"^#0\s+(0x[0-9a-f]+ in )?%s \(" % re.escape(func), output, re.M)
@@ -129,13 +141,8 @@ def main():
         print("FAIL gdb smoke: could not make its ISO:\n" + err)
         testlib.record(args.results, False, "gdb/smoke")
         return 1
-    port = free_port()
-    qemu = start_qemu(args, iso, port)
-    try:
-        output, timed_out = run_gdb(args, port, args.timeout - (time.monotonic() - start))
-    finally:
-        qemu.kill()
-        qemu.wait()
+    output, timed_out = boot_and_run_gdb(args, iso, "gdb-smoke.serial.log", SCRIPT,
+                                         args.timeout - (time.monotonic() - start))
     log = os.path.join(args.logs, "gdb-smoke.log")
     with open(log, "w") as f:
         f.write(output)

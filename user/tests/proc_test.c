@@ -772,26 +772,13 @@ static void body_set_pid_max(struct ns_init *ns)
 	tap_write_long(ns->report[1], atol(text));
 }
 
-/* pid_max_is_per_ns() - on the host, only Linux 6.14 and later keep pid_max per namespace:
- * before, a write in a child namespace would change the host's. */
-static bool pid_max_is_per_ns(void)
-{
-	struct utsname u;
-	int major = 0, minor = 0;
-
-	if (tap_on_reaper())
-		return true;
-	return uname(&u) == 0 && sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
-	       (major > 6 || (major == 6 && minor >= 14));
-}
-
 static void pid_max_per_namespace(void)
 {
 	char text[32], want[32];
 	long outer = 0;
 	struct ns_init ns;
 
-	SKIP_IF(!pid_max_is_per_ns(), "pid_max is global before Linux 6.14");
+	SKIP_IF(!tap_pid_max_is_per_ns(), "pid_max is global before Linux 6.14");
 	if (!begin_case())
 		return;
 	if (must_read(proc_dir, "sys/kernel/pid_max", text, sizeof(text))) {

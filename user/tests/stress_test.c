@@ -223,19 +223,6 @@ static long pipe_is_orphaned(int rd)
 	return n == 0 ? total : -1;
 }
 
-/* pid_max_is_per_ns() - reaper, and Linux 6.14 on, keep pid_max per namespace; before,
- * a write in a child namespace would change the host's, so it is not made. */
-static bool pid_max_is_per_ns(void)
-{
-	struct utsname u;
-	int major = 0, minor = 0;
-
-	if (tap_on_reaper())
-		return true;
-	return uname(&u) == 0 && sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
-	       (major > 6 || (major == 6 && minor >= 14));
-}
-
 /* fork_exec_wait() - fork, exec ourselves with --exit, wait. Return: the status word, or
  * -errno if fork or wait failed. */
 static long fork_exec_wait(void)
@@ -284,7 +271,7 @@ static long set_small_pid_max(void)
 	char dir[64], value[16];
 	long ret;
 
-	if (!pid_max_is_per_ns())
+	if (!tap_pid_max_is_per_ns())
 		return 0;
 	snprintf(dir, sizeof(dir), "/tmp/stress.XXXXXX");
 	if (!mkdtemp(dir))

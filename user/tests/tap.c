@@ -479,6 +479,20 @@ long tap_write_at(const char *dir, const char *name, const char *text)
 	return ret;
 }
 
+/* tap_pid_max_is_per_ns() - may a case write a child namespace's pid_max? Yes under reaper,
+ * and on Linux 6.14 and later, which keep pid_max per namespace; before, the write would
+ * change the host's. */
+bool tap_pid_max_is_per_ns(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (tap_on_reaper())
+		return true;
+	return uname(&u) == 0 && sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
+	       (major > 6 || (major == 6 && minor >= 14));
+}
+
 /* tap_field() - the value of line "NAME:\tvalue" of @text (/proc/<pid>/status), without its
  * newline. Return: a static buffer, "" if there is no such line. */
 const char *tap_field(const char *text, const char *name)

@@ -149,6 +149,7 @@ bool tap_mount_proc(char *dir, size_t size, const char *prefix);
 void tap_unmount_proc(const char *dir);
 long tap_read_file(const char *path, char *buf, size_t size);
 long tap_write_at(const char *dir, const char *name, const char *text);
+bool tap_pid_max_is_per_ns(void);
 const char *tap_field(const char *text, const char *name);
 
 #endif
