@@ -475,10 +475,18 @@ int do_execve(const char *path, const char *const *argv, const char *const *envp
 
 /* ---- sys_execve: the arguments, copied in -------------------------------------------- */
 
-/* The kernel's copy of execve's arguments: the path, and one arena for every string. */
+/* The kernel's copy of execve's arguments: the path, and one arena for every string. The
+ * arena is first one page: almost every exec's strings fit, and a kmalloc'd arena is filled
+ * with poison when allocated, which for the full EXEC_ARG_MAX (128 KiB) was an eighth of
+ * fork+exec+wait's time (docs/performance.md). Strings that do not fit are copied again
+ * into an arena of EXEC_ARG_MAX bytes (ARENA_FULL). */
+#define ARENA_FULL	(-ERANGE)	/* the arena, not the budget, is full (never returned
+					 * to user space: copy_exec_args() tries again) */
+
 struct exec_args {
 	char *path;	    /* PATH_MAX bytes */
-	char *strings;	    /* EXEC_ARG_MAX bytes: argv then envp strings, packed */
+	char *strings;	    /* arena_size bytes: argv then envp strings, packed */
+	size_t arena_size;  /* PAGE_SIZE, or EXEC_ARG_MAX on the second try */
 	size_t str_used;    /* bytes of strings used */
 	size_t budget_used; /* strings + 8 per pointer, against EXEC_ARG_MAX */
 	const char **argv;  /* NULL-terminated arrays into strings (kmalloc) */
@@ -501,12 +509,16 @@ static long count_user_vector(uaddr_t uvec, size_t max)
 	}
 }
 
-/* copy_user_string() - the string at @ustr into the arena. Return: it, or ERR_PTR. */
+/* copy_user_string() - the string at @ustr into the arena. Return: it, or ERR_PTR (with
+ * ARENA_FULL when only the arena was too small). */
 static const char *copy_user_string(struct exec_args *ea, uaddr_t ustr)
 {
 	char *dst = ea->strings + ea->str_used;
-	long len = strncpy_from_user(dst, ustr, EXEC_ARG_MAX - ea->budget_used);
+	size_t budget = EXEC_ARG_MAX - ea->budget_used, room = ea->arena_size - ea->str_used;
+	long len = strncpy_from_user(dst, ustr, MIN(budget, room));
 
+	if (len == -ENAMETOOLONG && room < budget)
+		return ERR_PTR(ARENA_FULL);
 	if (len < 0)
 		return ERR_PTR(len == -ENAMETOOLONG ? -E2BIG : len);
 	ea->str_used += (size_t)len + 1;
@@ -538,21 +550,42 @@ static int copy_user_vector(struct exec_args *ea, uaddr_t uvec, const char ***ou
 	return 0;
 }
 
-/* copy_exec_args() - everything execve needs, out of the old address space. */
+/* copy_strings() - argv and envp into an arena of @size bytes. Return: 0, ARENA_FULL, or
+ * another -errno. */
+static int copy_strings(struct exec_args *ea, size_t size, uaddr_t uargv, uaddr_t uenvp)
+{
+	int err;
+
+	ea->strings = kmalloc(size);
+	if (!ea->strings)
+		return -ENOMEM;
+	ea->arena_size = size;
+	ea->str_used = ea->budget_used = 0;
+	err = copy_user_vector(ea, uargv, &ea->argv);
+	return err ? err : copy_user_vector(ea, uenvp, &ea->envp);
+}
+
+/* copy_exec_args() - everything execve needs, out of the old address space: the strings in
+ * a page if they fit, else again in a full-size arena. */
 static int copy_exec_args(struct exec_args *ea, uaddr_t upath, uaddr_t uargv, uaddr_t uenvp)
 {
 	long len;
 	int err;
 
 	ea->path = kmalloc(PATH_MAX);
-	ea->strings = kmalloc(EXEC_ARG_MAX);
-	if (!ea->path || !ea->strings)
+	if (!ea->path)
 		return -ENOMEM;
 	len = strncpy_from_user(ea->path, upath, PATH_MAX);
 	if (len < 0)
 		return (int)len; /* -EFAULT, or -ENAMETOOLONG past PATH_MAX */
-	err = copy_user_vector(ea, uargv, &ea->argv);
-	return err ? err : copy_user_vector(ea, uenvp, &ea->envp);
+	err = copy_strings(ea, PAGE_SIZE, uargv, uenvp);
+	if (err != ARENA_FULL)
+		return err;
+	kfree(ea->envp);
+	kfree(ea->argv);
+	kfree(ea->strings);
+	ea->argv = ea->envp = NULL;
+	return copy_strings(ea, EXEC_ARG_MAX, uargv, uenvp);
 }
 
 /* execve_from_user() - copy in, run do_execve() on the copies, free them. */

@@ -25,6 +25,11 @@
 #include "tap.h"
 
 #define MARKER "--exec-test-child"
+#define LONG_MARKER "--exec-test-long-args"	/* the image of exec_many_long_arguments */
+#define LONG_ARGS 64				/* ... given this many arguments */
+#define LONG_ARG_LEN 1000			/* ... of this many bytes: 64 KB, many pages */
+#define TOO_LONG_ARG (200 * 1024)		/* over reaper's 128 KiB and Linux's per-string
+						 * limit (MAX_ARG_STRLEN, 128 KiB) */
 
 extern char **environ;
 extern const char __ehdr_start[];	/* the linker's symbol for our own ELF header */
@@ -290,6 +295,66 @@ static void exec_without_permission(void)
 	still_unharmed(local);
 }
 
+/* long_arg() - argument @i of exec_many_long_arguments: LONG_ARG_LEN letters, 'a' + i % 26
+ * but the first, which is the argument's number mod 10, so no two neighbours are equal. */
+static void long_arg(char *buf, int i)
+{
+	memset(buf, 'a' + i % 26, LONG_ARG_LEN);
+	buf[0] = (char)('0' + i % 10);
+	buf[LONG_ARG_LEN] = '\0';
+}
+
+/* check_long_args() - in the image exec'ed by exec_many_long_arguments: exit 0 if argv is
+ * exactly what it sent, else the number of the first wrong argument + 1 (at most 100). */
+static int check_long_args(int argc, char **argv)
+{
+	static char want[LONG_ARG_LEN + 1];
+
+	if (argc != LONG_ARGS + 2)
+		return 100;
+	for (int i = 0; i < LONG_ARGS; i++) {
+		long_arg(want, i);
+		if (strcmp(argv[i + 2], want) != 0)
+			return i + 1;
+	}
+	return 0;
+}
+
+static void exec_long_arguments_child(void)
+{
+	static char args[LONG_ARGS][LONG_ARG_LEN + 1];
+	char *argv[LONG_ARGS + 3] = { (char *)self_path, LONG_MARKER };
+
+	for (int i = 0; i < LONG_ARGS; i++) {
+		long_arg(args[i], i);
+		argv[i + 2] = args[i];
+	}
+	execve(self_path, argv, environ);
+	_exit(101);
+}
+
+/* 64 arguments of 1000 bytes, more than one page of strings (kernel/exec.c copies them into
+ * a page first, then into a full-size arena when they do not fit), reach the new program
+ * intact. */
+static void exec_many_long_arguments(void)
+{
+	pid_t child = tap_fork_child(exec_long_arguments_child);
+
+	EXPECT_EQ(tap_wait_status(child, 0), tap_exit_status(0));
+}
+
+/* One argument longer than the limit: E2BIG, and the caller goes on. */
+static void exec_argument_too_long_e2big(void)
+{
+	static char huge[TOO_LONG_ARG + 1];
+	char *argv[] = { (char *)self_path, huge, NULL };
+	int stack_value = 42;
+
+	memset(huge, 'x', TOO_LONG_ARG);
+	EXPECT_ERRNO(execve(self_path, argv, environ), E2BIG);
+	still_unharmed(stack_value);
+}
+
 /* ---- libc: floating point formatting and malloc ---- */
 
 static void printf_float(void)
@@ -410,6 +475,8 @@ static const struct tap_case cases[] = {
 	TAP_CASE(exec_truncated_elf),
 	TAP_CASE(exec_wrong_machine),
 	TAP_CASE(exec_without_permission),
+	TAP_CASE(exec_many_long_arguments),
+	TAP_CASE(exec_argument_too_long_e2big),
 	TAP_CASE(printf_float),
 	TAP_CASE(fpu_survives_syscalls),
 	TAP_CASE(malloc_many_sizes),
@@ -420,6 +487,8 @@ static const struct tap_case cases[] = {
 int main(int argc, char **argv)
 {
 	self_path = argv[0];
+	if (argc >= 2 && strcmp(argv[1], LONG_MARKER) == 0)
+		return check_long_args(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], MARKER) == 0) {
 		check_received(argc, argv);
 		argc = 1;			/* the child's arguments are not a case filter */
