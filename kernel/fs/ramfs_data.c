@@ -24,6 +24,7 @@
 #include "file.h"
 #include "frame.h"
 #include "kmalloc.h"
+#include "page.h"
 #include "string.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
@@ -53,7 +54,10 @@ static int ensure_slots_locked(struct ramfs_inode *ri, size_t idx)
 	return 0;
 }
 
-/* page_for_write_locked() - the frame of page @idx, allocated (zeroed) if it is a hole. */
+/* page_for_write_locked() - the frame of page @idx, allocated (zeroed) if it is a hole. The
+ * file's own reference is its first mapping count (page_ref_init): a process that maps the
+ * page (ramfs_page_frame) adds one, so truncating the file while the page is mapped leaves
+ * the frame to the mappings, and the last of them frees it. */
 static void *page_for_write_locked(struct ramfs_inode *ri, size_t idx)
 {
 	if (ensure_slots_locked(ri, idx))
@@ -62,6 +66,7 @@ static void *page_for_write_locked(struct ramfs_inode *ri, size_t idx)
 		ri->pages[idx] = frame_alloc();
 		if (!ri->pages[idx])
 			return NULL;
+		page_ref_init(ri->pages[idx]);
 		ri->vfs_inode.i_blocks += SECTORS_PER_PAGE;
 	}
 	return phys_to_virt(ri->pages[idx]);
@@ -153,7 +158,7 @@ static void free_pages_from_locked(struct ramfs_inode *ri, size_t first)
 {
 	for (size_t i = first; i < ri->nr_slots; i++) {
 		if (ri->pages[i]) {
-			frame_free(ri->pages[i]);
+			page_ref_put(ri->pages[i]);	/* freed unless a process maps it */
 			ri->pages[i] = 0;
 			ri->vfs_inode.i_blocks -= SECTORS_PER_PAGE;
 		}
@@ -200,8 +205,28 @@ void ramfs_free_data(struct inode *inode)
 	spin_unlock(&inode->i_lock);
 }
 
+/* ramfs_page_frame() - file_operations.page_frame: the frame of the page at @off, counted
+ * for one more mapping; 0 for a hole or a page not wholly inside the file (its tail must
+ * read as zeros, which the file's frame need not hold: the fault copies that one). */
+static paddr_t ramfs_page_frame(struct file *f, uint64_t off)
+{
+	struct ramfs_inode *ri = ramfs_i(f->f_inode);
+	size_t idx = (size_t)(off / PAGE_SIZE);
+	paddr_t pa = 0;
+
+	spin_lock(&f->f_inode->i_lock);
+	if (off % PAGE_SIZE == 0 && off + PAGE_SIZE <= f->f_inode->i_size &&
+	    idx < ri->nr_slots && ri->pages[idx]) {
+		pa = ri->pages[idx];
+		page_ref_get(pa);
+	}
+	spin_unlock(&f->f_inode->i_lock);
+	return pa;
+}
+
 const struct file_operations ramfs_file_fops = {
 	.read = ramfs_read,
 	.write = ramfs_write,
 	.llseek = generic_file_llseek,
+	.page_frame = ramfs_page_frame,
 };

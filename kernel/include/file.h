@@ -47,6 +47,11 @@ struct file_operations {
 	 * caller on every wait queue that a change of it wakes: poll_wait(f, wq, pt) (poll.h).
 	 * Must not sleep. Absent: always ready for reading and writing (DEFAULT_POLLMASK). */
 	unsigned int (*poll)(struct file *f, struct poll_table *pt);
+	/* page_frame() - the frame holding the file's whole page at @off (page aligned), with
+	 * one more mapping counted on it (page_ref_get), for a read-only private mapping to
+	 * map as it is instead of copying (kernel/mm/fault.c). Absent, or 0 (a hole, past the
+	 * end): the fault copies the bytes with read(). Must not sleep. */
+	paddr_t (*page_frame)(struct file *f, uint64_t off);
 };
 
 /*

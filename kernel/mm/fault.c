@@ -4,15 +4,18 @@
  * a page faults; the arch trap handler (arch/x86_64/trap.c) calls mm_handle_fault(), which
  *   1. finds the area holding the address (none: -EFAULT, the program gets SIGSEGV);
  *   2. checks the access against the area's protection (a write to a read-only area: -EFAULT);
- *   3. takes a zeroed frame (none left: -ENOMEM, never a panic);
- *   4. fills it: anonymous memory stays zero; a file area reads its bytes with file_read_at()
+ *   3. takes a frame (none left: -ENOMEM, never a panic);
+ *   4. fills it: anonymous memory is zeroed; a file area reads its bytes with file_read_at()
  *      from file_offset + (page - start). Only bytes before the area's file_end come from
- *      the file, the rest stay zero: that is how the last page of an ELF data segment gets
+ *      the file, the rest are zeroed: that is how the last page of an ELF data segment gets
  *      its .bss start zeroed although the file goes on with other sections there;
  *   5. maps it with the area's protection.
- * Each page is read from the file into a fresh frame, never shared with a page cache, so a
- * private file mapping's writes stay private for free. (Linux maps page-cache pages and
- * copies on write.)
+ * One exception to 3 and 4: a READ-ONLY PRIVATE file area (a program's text and rodata) maps
+ * the file's own frame when the filesystem can give it (ramfs: file_operations.page_frame),
+ * counted like a fork's shared frame, so it is never written through this mapping - a forced
+ * write (ptrace) or mprotect(PROT_WRITE) then a write copies it first. Every run of a program
+ * shares its text with the file, as Linux's page cache does (Linux also shares writable
+ * private pages until the first write; we copy those at the fault).
  *
  * Copy-on-write (after fork, kernel/mm/mm_space.c mm_dup): a write to a PRESENT, read-only
  * page of a writable private area means the frame is shared with another address space.
@@ -81,40 +84,69 @@ static int fill_from_file(const struct vm_area *a, uaddr_t page, void *kva)
 }
 
 /* install_page() - step 5, atomically with respect to other threads of @mm: map @pa at
- * @page unless some other fault mapped the page meanwhile (then @pa is freed). */
-static int install_page(struct mm *mm, const struct vm_area *a, uaddr_t page, paddr_t pa)
+ * @page unless some other fault mapped the page meanwhile (then @pa is given back: the
+ * retried access finds the winner's page). @counted: @pa's mapping is already counted (a
+ * file's shared frame, file_operations.page_frame); else it is a fresh frame, counted here. */
+static int install_page(struct mm *mm, const struct vm_area *a, uaddr_t page, paddr_t pa,
+			bool counted)
 {
 	unsigned long flags = arch_irq_save();
 	int err = 0;
 
 	if (pgtable_user_frame(mm->pgtable, page, NULL)) {
-		frame_free(pa);	/* lost the race: the access is retried on the winner's page */
+		err = -EEXIST;	/* lost the race */
 	} else {
 		err = pgtable_map_user(mm->pgtable, page, pa, a->prot);
 		if (!err) {
-			page_ref_init(pa);
+			if (!counted)
+				page_ref_init(pa);
 			mm->nr_pages++;
 		}
 	}
 	arch_irq_restore(flags);
-	return err;
+	if (err && counted)
+		page_ref_put(pa);
+	else if (err)
+		frame_free(pa);
+	return err == -EEXIST ? 0 : err;
 }
 
-/* map_new_page() - steps 3 to 5: a filled frame for @page of area @a. A file page is
- * written whole by fill_from_file(), so its frame is not zeroed first. */
+/* shared_file_frame() - for a read-only private file area, the file's own frame of @page,
+ * counted: mapped as it is, never written through this mapping (a forced write, mprotect
+ * or fork copies it first, being shared: page_ref_is_shared). Every exec of a program then
+ * maps the same frames of its text, as Linux maps its page cache - and under QEMU's TCG the
+ * code translated for them is reused instead of translated again for fresh frames: that
+ * was most of fork+exec+wait's time (docs/performance.md). 0: copy instead (a writable or
+ * shared area, a filesystem without page_frame, a page that is not wholly file bytes). */
+static paddr_t shared_file_frame(const struct vm_area *a, uaddr_t page)
+{
+	uint64_t off = a->file_offset + (page - a->start);
+
+	if (!a->file || (a->prot & PROT_WRITE) || !(a->flags & VMA_PRIVATE) ||
+	    !a->file->f_op || !a->file->f_op->page_frame || off + PAGE_SIZE > a->file_end)
+		return 0;
+	return a->file->f_op->page_frame(a->file, off);
+}
+
+/* map_new_page() - steps 3 to 5: a filled frame for @page of area @a (or the file's own
+ * frame, shared_file_frame). A file page is written whole by fill_from_file(), so its frame
+ * is not zeroed first. */
 static int map_new_page(struct mm *mm, const struct vm_area *a, uaddr_t page)
 {
-	paddr_t pa = a->file ? frame_alloc_contig_uninit(1) : frame_alloc();
+	paddr_t pa = shared_file_frame(a, page);
 	int err;
 
+	if (pa)
+		return install_page(mm, a, page, pa, true);
+	pa = a->file ? frame_alloc_contig_uninit(1) : frame_alloc();
 	if (!pa)
 		return -ENOMEM;
 	err = a->file ? fill_from_file(a, page, phys_to_virt(pa)) : 0;
-	if (!err)
-		err = install_page(mm, a, page, pa);
-	if (err)
+	if (err) {
 		frame_free(pa);
-	return err;
+		return err;
+	}
+	return install_page(mm, a, page, pa, false);
 }
 
 /* cow_copy_locked() - give @page of @mm a private copy of the shared frame @old. */
