@@ -84,6 +84,7 @@ struct binprm {
 
 	/* Built by the steps; binprm_release() frees what is still here: */
 	struct file *file;   /* the executable, counted */
+	bool write_denied;   /* file's writes denied (ETXTBSY) by us; commit gives it to the mm */
 	void *headers;	     /* ELF header + program header table (kmalloc) */
 	struct elf_info elf; /* what elf_check() found; elf.phdrs points into headers */
 	uaddr_t load_bias;   /* added to every address in the file (ET_DYN) */
@@ -129,6 +130,9 @@ static int open_exec(struct binprm *bp)
 		return -EACCES; /* a directory, a device, a pipe: not a program (Linux: EACCES) */
 	if (!(mode & S_IXUGO))
 		return -EACCES;
+	if (inode_deny_write_access(f->f_inode))
+		return -ETXTBSY;	/* open for writing: its text could change as it runs */
+	bp->write_denied = true;
 	return 0;
 }
 
@@ -410,6 +414,9 @@ static void commit(struct binprm *bp)
 	struct process *p = current_process();
 	struct mm *old = p->mm;
 
+	bp->mm->exe_file = bp->file;	/* with its denied writes, until the mm goes */
+	bp->file = NULL;
+	bp->write_denied = false;
 	p->mm = bp->mm;
 	bp->mm = NULL;
 	arch_activate_mm(p->mm);
@@ -428,6 +435,8 @@ static void binprm_release(struct binprm *bp)
 {
 	mm_destroy(bp->mm);
 	kfree(bp->headers);
+	if (bp->write_denied)
+		inode_allow_write_access(bp->file->f_inode);
 	if (bp->file)
 		file_put(bp->file);
 }

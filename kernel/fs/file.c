@@ -77,9 +77,18 @@ struct file *file_get(struct file *f)
 	return f;
 }
 
+/* counts_as_writer() - does @f hold write access to a regular file (inode.c, ETXTBSY)? */
+static bool counts_as_writer(const struct file *f)
+{
+	return f->f_inode && S_ISREG(inode_mode(f->f_inode)) && !(f->f_flags & O_PATH) &&
+	       (f->f_flags & O_ACCMODE) != O_RDONLY;
+}
+
 /* file_free() - drop what @f holds and free it (its ->release already ran, if any). */
 static void file_free(struct file *f)
 {
+	if (counts_as_writer(f))
+		inode_put_write_access(f->f_inode);
 	dput(f->f_dentry);
 	mntput(f->f_mnt);
 	iput(f->f_inode);
@@ -144,6 +153,11 @@ struct file *file_open_path(const struct path *path, int flags)
 	f->f_inode = inode;
 	f->f_dentry = dget(path->dentry);
 	f->f_mnt = mntget(path->mnt);
+	if (counts_as_writer(f) && inode_get_write_access(inode)) {
+		f->f_flags = (f->f_flags & ~O_ACCMODE) | O_RDONLY;	/* nothing to put back */
+		file_free(f);
+		return ERR_PTR(-ETXTBSY);	/* the program is running */
+	}
 	err = file_do_open(f, inode, flags);
 	if (err) {
 		file_free(f);	/* a failed ->open gets no ->release, as on Linux */

@@ -24,6 +24,7 @@
 #include "time.h"
 #include "spinlock.h"
 #include "refcount.h"
+#include "uapi/errno.h"
 
 static struct spinlock sb_inodes_lock = SPINLOCK_INIT("sb_inodes_lock", LOCK_SB_INODES);
 
@@ -63,6 +64,63 @@ struct inode *igrab(struct inode *inode)
 {
 	ref_get(&inode->i_count, "inode");
 	return inode;
+}
+
+/*
+ * Writers and executors exclude each other, as on Linux: a program's text is mapped from its
+ * file's own frames (kernel/mm/fault.c), so writing the file while it runs would change the
+ * running code under the processes' feet. i_writecount counts opens for writing up and
+ * address spaces executing the file down; a side finding the other one there gets ETXTBSY
+ * ("text file busy"): open(O_WRONLY/O_RDWR, or O_TRUNC) or truncate(2) of a running program,
+ * and execve of a file open for writing. Linux: fs/namei.c get_write_access,
+ * deny_write_access (include/linux/fs.h).
+ */
+
+/* inode_get_write_access() - one more writer. Return: 0, or -ETXTBSY (being executed). */
+int inode_get_write_access(struct inode *inode)
+{
+	int err = 0;
+
+	spin_lock(&inode->i_lock);
+	if (inode->i_writecount < 0)
+		err = -ETXTBSY;
+	else
+		inode->i_writecount++;
+	spin_unlock(&inode->i_lock);
+	return err;
+}
+
+/* inode_put_write_access() - a writer is gone. */
+void inode_put_write_access(struct inode *inode)
+{
+	spin_lock(&inode->i_lock);
+	BUG_ON(inode->i_writecount <= 0);
+	inode->i_writecount--;
+	spin_unlock(&inode->i_lock);
+}
+
+/* inode_deny_write_access() - one more address space executes @inode. Return: 0, or
+ * -ETXTBSY (open for writing). */
+int inode_deny_write_access(struct inode *inode)
+{
+	int err = 0;
+
+	spin_lock(&inode->i_lock);
+	if (inode->i_writecount > 0)
+		err = -ETXTBSY;
+	else
+		inode->i_writecount--;
+	spin_unlock(&inode->i_lock);
+	return err;
+}
+
+/* inode_allow_write_access() - an address space executing @inode is gone. */
+void inode_allow_write_access(struct inode *inode)
+{
+	spin_lock(&inode->i_lock);
+	BUG_ON(inode->i_writecount >= 0);
+	inode->i_writecount++;
+	spin_unlock(&inode->i_lock);
 }
 
 /**

@@ -88,6 +88,10 @@ static int open_checks(struct inode *inode, int flags, bool trailing_slash)
 		return -EISDIR;
 	if (S_ISDIR(mode) && (flags & O_ACCMODE) != O_RDONLY && !(flags & O_PATH))
 		return -EISDIR;
+	if (S_ISREG(mode) && !(flags & O_PATH) &&
+	    ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC)) &&
+	    READ_ONCE(inode->i_writecount) < 0)
+		return -ETXTBSY;	/* a running program (before O_TRUNC could empty it) */
 	if (trailing_slash && !S_ISDIR(mode))
 		return -ENOTDIR;
 	return 0;
@@ -371,7 +375,13 @@ int do_truncate(const char *path, int64_t length)
 	err = path_lookupat(AT_FDCWD, path, LOOKUP_FOLLOW, &p);
 	if (err)
 		return err;
-	err = truncate_dentry(p.dentry, length);
+	if (S_ISREG(inode_mode(p.dentry->d_inode)))
+		err = inode_get_write_access(p.dentry->d_inode);	/* ETXTBSY */
+	if (!err) {
+		err = truncate_dentry(p.dentry, length);
+		if (S_ISREG(inode_mode(p.dentry->d_inode)))
+			inode_put_write_access(p.dentry->d_inode);
+	}
 	path_put(&p);
 	return err;
 }

@@ -80,6 +80,10 @@ struct mm {
 	uaddr_t brk;	   /* the current break, as brk() reports it (unaligned) */
 	uaddr_t brk_limit; /* the break never goes past this */
 
+	/* Set by exec's commit, then immutable (mm_dup copies it): the program's file, counted,
+	 * with its writes denied while this mm exists (inode_deny_write_access: ETXTBSY). */
+	struct file *exe_file;
+
 	/* Set by exec before the mm is used, then immutable (mm_dup copies them): where exec
 	 * put the program's start-up data on the stack, for /proc/<pid>/cmdline, environ and
 	 * stat (Linux: mm_struct's start_stack, arg_start ... env_end). 0 until exec: */

@@ -143,12 +143,20 @@ struct inode {
 
 	/* Atomic: */
 	int i_count;			/* references: dentries and open files */
+
+	/* Protected by i_lock: */
+	int i_writecount;		/* > 0: open for writing that many times; < 0: being
+					 * executed by that many address spaces (ETXTBSY) */
 };
 
 /* kernel/fs/inode.c */
 struct inode *inode_new(struct super_block *sb, unsigned int mode);
 struct inode *igrab(struct inode *inode);
 void iput(struct inode *inode);
+int inode_get_write_access(struct inode *inode);
+void inode_put_write_access(struct inode *inode);
+int inode_deny_write_access(struct inode *inode);
+void inode_allow_write_access(struct inode *inode);
 uint64_t inode_now_ns(void);
 void inode_touch(struct inode *inode, bool modified);
 unsigned int inode_mode(struct inode *inode);

@@ -39,6 +39,7 @@
 #include "printk.h"
 #include "slab.h"
 #include "uaccess.h"
+#include "vfs.h"
 #include "uapi/errno.h"
 #include "uapi/mman.h"
 
@@ -236,6 +237,10 @@ void mm_destroy(struct mm *mm)
 	if (mm->nr_pages != 0)
 		panic("mm: %zu pages still counted after unmapping every area", mm->nr_pages);
 	pgtable_destroy_user(mm->pgtable);
+	if (mm->exe_file) {		/* the program may be written again */
+		inode_allow_write_access(mm->exe_file->f_inode);
+		file_put(mm->exe_file);
+	}
 	kmem_cache_free(mm_cache, mm);
 }
 
@@ -320,6 +325,10 @@ struct mm *mm_dup(struct mm *old)
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
 	spin_unlock(&old->lock);
+	if (old->exe_file) {		/* immutable: outside the lock */
+		mm->exe_file = file_get(old->exe_file);
+		BUG_ON(inode_deny_write_access(mm->exe_file->f_inode));	/* no writer: old's */
+	}
 	if (err) {
 		mm_destroy(mm);
 		return NULL;

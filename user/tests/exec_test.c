@@ -13,7 +13,9 @@
  * See also: kernel/exec.c, kernel/include/uapi/auxvec.h, tap.h. */
 #include <cpuid.h>
 #include <elf.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +27,7 @@
 #include "tap.h"
 
 #define MARKER "--exec-test-child"
+#define PAUSE_MARKER "--exec-test-pause"	/* write a byte to fd 3, then wait to be killed */
 #define LONG_MARKER "--exec-test-long-args"	/* the image of exec_many_long_arguments */
 #define LONG_ARGS 64				/* ... given this many arguments */
 #define LONG_ARG_LEN 1000			/* ... of this many bytes: 64 KB, many pages */
@@ -355,6 +358,93 @@ static void exec_argument_too_long_e2big(void)
 	still_unharmed(stack_value);
 }
 
+/* copy_self() - a copy of this program at @path, executable. Return: true if made. */
+static bool copy_self(const char *path)
+{
+	static char buf[65536];
+	int in = open(self_path, O_RDONLY), out = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	ssize_t n = 0;
+
+	while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			n = -1;
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	return EXPECT_TRUE(in >= 0 && out >= 0 && n == 0);
+}
+
+static const char *running_copy = "/tmp/exec_test.running";
+static int running_pipe[2] = { -1, -1 };
+
+static void exec_paused_copy(void)
+{
+	char *argv[] = { (char *)running_copy, PAUSE_MARKER, NULL };
+
+	close(running_pipe[0]);
+	if (dup2(running_pipe[1], 3) != 3)
+		_exit(102);
+	execve(running_copy, argv, environ);
+	_exit(101);
+}
+
+/* While a program runs, its file cannot be opened for writing, truncated by open(O_TRUNC) or
+ * truncate(2): ETXTBSY ("text file busy"), as on Linux; when it has exited, it can. (Under
+ * reaper the running text is mapped from the file's own frames: a write would change it.) */
+static void write_running_program_etxtbsy(void)
+{
+	char byte = 0;
+	pid_t child;
+	int fd;
+
+	if (!copy_self(running_copy) || !EXPECT_OK(pipe(running_pipe)))
+		return;
+	child = tap_fork_child(exec_paused_copy);
+	close(running_pipe[1]);
+	EXPECT_EQ(read(running_pipe[0], &byte, 1), 1);	/* the copy runs */
+	close(running_pipe[0]);
+	EXPECT_ERRNO(open(running_copy, O_WRONLY), ETXTBSY);
+	EXPECT_ERRNO(open(running_copy, O_RDWR), ETXTBSY);
+	EXPECT_ERRNO(open(running_copy, O_RDONLY | O_TRUNC), ETXTBSY);
+	EXPECT_ERRNO(truncate(running_copy, 0), ETXTBSY);
+	fd = open(running_copy, O_RDONLY);		/* reading is fine */
+	EXPECT_OK(fd);
+	close(fd);
+	EXPECT_OK(kill(child, SIGKILL));
+	EXPECT_EQ(tap_wait_status(child, 0), SIGKILL);
+	fd = open(running_copy, O_WRONLY);		/* not running any more */
+	EXPECT_OK(fd);
+	close(fd);
+	EXPECT_OK(unlink(running_copy));
+}
+
+static int write_fd = -1;
+
+static void exec_copy_open_for_writing(void)
+{
+	char *argv[] = { (char *)running_copy, PAUSE_MARKER, NULL };
+
+	execve(running_copy, argv, environ);
+	_exit(errno == ETXTBSY ? 26 : 101);
+}
+
+/* A file open for writing cannot be executed: ETXTBSY, and the caller goes on. */
+static void exec_file_open_for_writing_etxtbsy(void)
+{
+	pid_t child;
+
+	if (!copy_self(running_copy))
+		return;
+	write_fd = open(running_copy, O_WRONLY);
+	if (EXPECT_OK(write_fd)) {
+		child = tap_fork_child(exec_copy_open_for_writing);
+		EXPECT_EQ(tap_wait_status(child, 0), tap_exit_status(26));
+		close(write_fd);
+	}
+	EXPECT_OK(unlink(running_copy));
+}
+
 /* ---- libc: floating point formatting and malloc ---- */
 
 static void printf_float(void)
@@ -477,6 +567,8 @@ static const struct tap_case cases[] = {
 	TAP_CASE(exec_without_permission),
 	TAP_CASE(exec_many_long_arguments),
 	TAP_CASE(exec_argument_too_long_e2big),
+	TAP_CASE(write_running_program_etxtbsy),
+	TAP_CASE(exec_file_open_for_writing_etxtbsy),
 	TAP_CASE(printf_float),
 	TAP_CASE(fpu_survives_syscalls),
 	TAP_CASE(malloc_many_sizes),
@@ -489,6 +581,12 @@ int main(int argc, char **argv)
 	self_path = argv[0];
 	if (argc >= 2 && strcmp(argv[1], LONG_MARKER) == 0)
 		return check_long_args(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], PAUSE_MARKER) == 0) {
+		if (write(3, "r", 1) != 1)
+			return 1;
+		for (;;)
+			pause();
+	}
 	if (argc >= 2 && strcmp(argv[1], MARKER) == 0) {
 		check_received(argc, argv);
 		argc = 1;			/* the child's arguments are not a case filter */
