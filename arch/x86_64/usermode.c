@@ -52,8 +52,10 @@ extern uint64_t syscall_kernel_rsp;
  *
  * STAR: syscall loads CS = 0x08 and SS = 0x08 + 8; sysretq (syscall.asm's fast way out)
  * loads SS = 0x10 + 8 | 3 and CS = 0x10 + 16 | 3, which is why gdt.h puts user data just
- * below user code. FMASK clears IF (no interrupt before the
- * entry has switched stacks), DF (the C ABI), TF (no single-step trap on the user stack) and AC.
+ * below user code. FMASK clears IF (no interrupt before the entry has switched stacks), DF
+ * (the C ABI), TF (no single-step trap on the user stack), AC, and NT: a program may set NT
+ * with popf, and iretq with NT set faults in ring 0 (interrupts and exceptions clear NT by
+ * themselves; Linux masks it too).
  * Context: boot, interrupts off. Return: nothing.
  */
 void syscall_arch_init(void)
@@ -62,7 +64,7 @@ void syscall_arch_init(void)
 
 	wrmsr(MSR_STAR, star);
 	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
-	wrmsr(MSR_FMASK, RFLAGS_IF | RFLAGS_DF | RFLAGS_TF | RFLAGS_AC);
+	wrmsr(MSR_FMASK, RFLAGS_IF | RFLAGS_DF | RFLAGS_TF | RFLAGS_AC | RFLAGS_NT);
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 }
 

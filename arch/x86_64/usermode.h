@@ -11,6 +11,7 @@
 #define RFLAGS_TF	(1UL << 8)
 #define RFLAGS_IF	(1UL << 9)
 #define RFLAGS_DF	(1UL << 10)
+#define RFLAGS_NT	(1UL << 14)	/* nested task: iretq with it set faults (#GP) */
 #define RFLAGS_AC	(1UL << 18)
 
 /* The rflags bits rt_sigreturn and ptrace SETREGS take from user space (Linux's FIX_EFLAGS). */

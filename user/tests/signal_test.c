@@ -598,6 +598,32 @@ static void fpu_state_survives_handler(void)
 	reset(SIGUSR1);
 }
 
+#define RFLAGS_NT 0x4000UL	/* "nested task", settable from user mode with popf */
+
+/* nt_child() - with NT set, system calls, each followed by a signal delivery (the kernel's
+ * iretq way back: with NT still set in the kernel, iretq faults). Exit 0 if all ten went. */
+static void nt_child(void)
+{
+	install(SIGUSR1, on_plain, NULL, 0);
+	hits = 0;
+	__asm__ __volatile__("pushfq\n\torq %0, (%%rsp)\n\tpopfq" : : "r"(RFLAGS_NT) : "memory", "cc");
+	for (int i = 0; i < 10; i++) {
+		syscall(SYS_getppid);
+		syscall(SYS_kill, getpid(), SIGUSR1);
+	}
+	__asm__ __volatile__("pushfq\n\tandq %0, (%%rsp)\n\tpopfq" : : "r"(~RFLAGS_NT) : "memory", "cc");
+	_exit(hits == 10 ? 0 : 1);
+}
+
+/* A program may set the NT flag; the kernel must clear it for itself on entry (syscall's
+ * FMASK), as Linux does: iretq with NT set raises #GP, and the process died of SIGSEGV. */
+static void nt_flag_from_user_does_not_break_returns(void)
+{
+	pid_t child = tap_fork_child(nt_child);
+
+	EXPECT_EQ(tap_wait_status(child, 0), tap_exit_status(0));
+}
+
 static const struct tap_case cases[] = {
 	TAP_CASE(handler_gets_siginfo_from_kill),
 	TAP_CASE(tkill_gives_si_tkill),
@@ -625,6 +651,7 @@ static const struct tap_case cases[] = {
 	TAP_CASE(sigkill_and_sigstop_cannot_be_caught),
 	TAP_CASE(kill_errors),
 	TAP_CASE(fpu_state_survives_handler),
+	TAP_CASE(nt_flag_from_user_does_not_break_returns),
 };
 
 int main(int argc, char **argv)
