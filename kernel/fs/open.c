@@ -88,10 +88,6 @@ static int open_checks(struct inode *inode, int flags, bool trailing_slash)
 		return -EISDIR;
 	if (S_ISDIR(mode) && (flags & O_ACCMODE) != O_RDONLY && !(flags & O_PATH))
 		return -EISDIR;
-	if (S_ISREG(mode) && !(flags & O_PATH) &&
-	    ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC)) &&
-	    READ_ONCE(inode->i_writecount) < 0)
-		return -ETXTBSY;	/* a running program (before O_TRUNC could empty it) */
 	if (trailing_slash && !S_ISDIR(mode))
 		return -ENOTDIR;
 	return 0;
@@ -118,7 +114,7 @@ struct file *do_filp_open(int dfd, const char *path, int flags, unsigned int mod
 {
 	struct path_last last;
 	unsigned int lookup;
-	bool created = false;
+	bool created = false, writer;
 	struct file *f;
 	int err = build_open_flags(&flags, &lookup);
 
@@ -130,9 +126,20 @@ struct file *do_filp_open(int dfd, const char *path, int flags, unsigned int mod
 		err = open_create(&last, flags, mode, &created);
 	if (!err)
 		err = open_checks(last.path.dentry->d_inode, flags, last.trailing_slash);
+	/* Write access (or O_TRUNC) to a regular file: held from before the truncate until the
+	 * file holds its own, so a program cannot start running from it in between and then
+	 * lose its text to our O_TRUNC (ETXTBSY, kernel/fs/inode.c; Linux: handle_truncate). */
+	writer = !err && S_ISREG(inode_mode(last.path.dentry->d_inode)) && !(flags & O_PATH) &&
+		 ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC));
+	if (writer) {
+		err = inode_get_write_access(last.path.dentry->d_inode);
+		writer = !err;
+	}
 	if (!err && (flags & O_TRUNC) && !created && !(flags & O_PATH))
 		err = open_truncate(last.path.dentry);
 	f = err ? ERR_PTR(err) : file_open_path(&last.path, flags);
+	if (writer)
+		inode_put_write_access(last.path.dentry->d_inode);
 	path_put(&last.path);
 	return f;
 }
