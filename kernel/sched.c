@@ -425,11 +425,14 @@ static void account_slice_locked(struct thread *t)
 
 /**
  * sched_tick() - the scheduler's part of a timer tick: wake expired sleepers, charge the slice.
+ * @elapsed: the jiffies this tick moved on (0 to several: time.c's jiffies follow the clock),
+ *           charged to idle time when it interrupted the idle thread - so idle time never
+ *           runs ahead of jiffies and busy time (/proc/stat) never goes backwards.
  *
  * Context: the timer interrupt (time.c), interrupts off. Ticks before sched_init() are ignored.
  * Return: nothing; the switch itself happens in sched_irq_exit().
  */
-void sched_tick(void)
+void sched_tick(uint64_t elapsed)
 {
 	spin_lock(&rq.lock);
 	if (rq.current) {
@@ -438,7 +441,7 @@ void sched_tick(void)
 		/* Tick sampling, as Linux's tick accounting: the whole tick is charged to
 		 * whoever it interrupted. */
 		if (rq.current == rq.idle)
-			rq.idle_ticks++;
+			rq.idle_ticks += elapsed;
 	}
 	spin_unlock(&rq.lock);
 }

@@ -43,11 +43,13 @@ static uint64_t cycles_per_sec;	/* from the calibration; constant after time_ini
  * scheduler looks. Context: IRQ 0, interrupts off. */
 static void time_tick(void)
 {
-	uint64_t by_clock = time_jiffies_now();
+	uint64_t by_clock = time_jiffies_now(), elapsed = 0;
 
-	if (by_clock > jiffies)
+	if (by_clock > jiffies) {
+		elapsed = by_clock - jiffies;
 		WRITE_ONCE(jiffies, by_clock);
-	sched_tick();
+	}
+	sched_tick(elapsed);
 	itimer_tick(jiffies);	/* SIGALRM: only wakes the itimer thread (kernel/itimer.c) */
 }
 

@@ -96,7 +96,7 @@ void sched_sleep_ms(uint64_t ms);
 bool sched_sleep_ms_interruptible(uint64_t ms);
 
 /* Called from elsewhere in the kernel at fixed points. */
-void sched_tick(void);
+void sched_tick(uint64_t elapsed);
 void sched_irq_exit(void);
 void sched_thread_start(void);
 void sched_add_thread(struct thread *t);

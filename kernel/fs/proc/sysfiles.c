@@ -60,7 +60,8 @@ static uint64_t ticks_to_clock_t(uint64_t ticks)
 }
 
 /* cpu_times_now() - the only CPU's times since boot. The idle count is read first: it never
- * runs ahead of jiffies (the tick bumps jiffies, then counts idle), so busy cannot wrap. */
+ * runs ahead of jiffies (the tick moves jiffies, then adds the same jiffies to idle if it
+ * interrupted idle: sched_tick), so busy cannot wrap or go backwards. */
 static struct cpu_times cpu_times_now(void)
 {
 	uint64_t idle = sched_idle_ticks();
