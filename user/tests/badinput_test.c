@@ -927,6 +927,27 @@ static void still_standing(void)
 	EXPECT_TRUE(getpid() > 0);
 }
 
+/* ---- regressions: bugs the fuzzer found (docs/fuzz.md), each named after its bug ---- */
+
+/* trunc_open_of_proc_file() - open(O_TRUNC) of a /proc file dereferenced the NULL inode
+ * operations of procfs files: a kernel panic (fuzz seed 1). Linux opens it (for root). */
+static void trunc_open_of_proc_file(void)
+{
+	char proc[64], path[96];
+	int fd;
+
+	SKIP_IF(geteuid() != 0, "writing a /proc file needs root");
+	if (!tap_mount_proc(proc, sizeof(proc), "badinput"))
+		return;
+	snprintf(path, sizeof(path), "%s/self/comm", proc);
+	if (EXPECT_OK(fd = open(path, O_WRONLY | O_TRUNC)))
+		close(fd);
+	snprintf(path, sizeof(path), "%s/self/status", proc);
+	if (EXPECT_OK(fd = creat(path, 0644)))
+		close(fd);
+	tap_unmount_proc(proc);
+}
+
 /* ---- the scratch directory ---- */
 
 static void make_path(enum placeholder p, const char *name)
@@ -1004,6 +1025,7 @@ static const struct tap_case cases[] = {
 	TAP_CASE(itimer),
 	TAP_CASE(pgrp),
 	TAP_CASE(setpgid_nonchild),
+	TAP_CASE(trunc_open_of_proc_file),
 	TAP_CASE(still_standing),
 };
 
