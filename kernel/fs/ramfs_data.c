@@ -204,4 +204,5 @@ const struct file_operations ramfs_file_fops = {
 	.read = ramfs_read,
 	.write = ramfs_write,
 	.llseek = generic_file_llseek,
+	.mmap_ok = true,
 };

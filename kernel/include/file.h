@@ -47,6 +47,11 @@ struct file_operations {
 	 * caller on every wait queue that a change of it wakes: poll_wait(f, wq, pt) (poll.h).
 	 * Must not sleep. Absent: always ready for reading and writing (DEFAULT_POLLMASK). */
 	unsigned int (*poll)(struct file *f, struct poll_table *pt);
+	/* mmap_ok - the file may be mapped: its read() is called by page faults, under the
+	 * faulting mm's lock (LOCK_MM), so it may take no lock that comes before it (ramfs
+	 * files). False: mmap fails with ENODEV, as Linux's does without ->mmap (procfs,
+	 * nsfs, whose reads take tasklist_lock). */
+	bool mmap_ok;
 };
 
 /*

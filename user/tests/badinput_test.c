@@ -948,6 +948,34 @@ static void trunc_open_of_proc_file(void)
 	tap_unmount_proc(proc);
 }
 
+/* mmap_of_proc_file() - a shared mapping of a /proc file made fork read the file under the
+ * mm lock, and the read took tasklist_lock: a lock-order panic (fuzz seed 2). Linux has no
+ * mmap for /proc files: ENODEV, shared or private. */
+static void mmap_of_proc_file(void)
+{
+	char proc[64], path[96];
+	int fd, status;
+	void *p;
+	pid_t pid;
+
+	if (!tap_mount_proc(proc, sizeof(proc), "badinput"))
+		return;
+	snprintf(path, sizeof(path), "%s/self/status", proc);
+	if (EXPECT_OK(fd = open(path, O_RDONLY))) {
+		EXPECT_ERRNO(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0), ENODEV);
+		p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
+		EXPECT_TRUE(p == MAP_FAILED && errno == ENODEV);
+		pid = fork();	/* with the mapping there, this fork panicked */
+		if (pid == 0)
+			_exit(0);
+		EXPECT_EQ(waitpid(pid, &status, 0), pid);
+		if (p != MAP_FAILED)
+			munmap(p, 4096);
+		close(fd);
+	}
+	tap_unmount_proc(proc);
+}
+
 /* ---- the scratch directory ---- */
 
 static void make_path(enum placeholder p, const char *name)
@@ -1026,6 +1054,7 @@ static const struct tap_case cases[] = {
 	TAP_CASE(pgrp),
 	TAP_CASE(setpgid_nonchild),
 	TAP_CASE(trunc_open_of_proc_file),
+	TAP_CASE(mmap_of_proc_file),
 	TAP_CASE(still_standing),
 };
 
