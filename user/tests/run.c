@@ -66,6 +66,7 @@ static const struct {
 	{ "run", "it is this runner" },
 	{ "tty_test", "typed input on the console: boot tty in tests/boots.txt types it" },
 	{ "jobctl_test", "typed input (^C) on the console: boot jobctl in tests/boots.txt" },
+	{ "fuzz", "too long to run twice here, and its own leak check: boot fuzz in tests/boots.txt" },
 };
 
 /* Caches that keep objects on purpose after a suite: the dcache keeps unused and negative
