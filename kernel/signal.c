@@ -160,6 +160,7 @@ void signal_exit(struct thread *t)
 	spin_lock(&p->sighand->lock);
 	n = sigpending_flush(&t->sig.pending);
 	p->sig.nr_queued -= n;
+	t->sig.exited = true;	/* a later tkill to the zombie thread must not queue (send_locked) */
 	spin_unlock(&p->sighand->lock);
 }
 
