@@ -303,6 +303,16 @@ static void reap_everything(int nworkers)
 	tap_note("children still there %d s after the round", HANG_S);
 }
 
+static void note_progress(int nworkers, long elapsed_ms)
+{
+	char line[256] = "";
+
+	for (int w = 0; w < nworkers; w++)
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), " w%d %ld", w,
+			 workers[w].started + 1);
+	tap_note("after %ld s, iterations:%s", elapsed_ms / 1000, line);
+}
+
 /* run_round() - @iterations per worker from @seed. Return: true if nothing hung. */
 static bool run_round(uint64_t seed, long iterations)
 {
@@ -320,7 +330,13 @@ static bool run_round(uint64_t seed, long iterations)
 		else if (!start_chain(&workers[w], w, opt.only_worker >= 0 ? opt.from : 0))
 			workers[w].done = workers[w].hung = true;
 	}
+	long next_note = start + 30000;
+
 	while (!all_done(n) && now_ms() < deadline) {
+		if (now_ms() >= next_note) {	/* a long run says how far it is */
+			next_note += 30000;
+			note_progress(n, now_ms() - start);
+		}
 		poll_progress(n);
 		reap_any(n);
 		for (int w = 0; w < n; w++)
@@ -399,26 +415,59 @@ static void remove_new_in_root(void)
 		closedir(d);
 }
 
-/* clean_scratch() - unmount what the workers mounted under the scratch directory (deepest
- * first, until nothing is left) and remove it, and what they made in /. */
-static void clean_scratch(void)
+/* The mount points before the fuzz: a worker may mount on a random relative name (a mount
+ * target is drawn from the scratch paths, but now and then any pointer goes), so after the
+ * round everything mounted since is unmounted, deepest (latest) first. */
+static char *mounts_before[64];
+static int nmounts_before;
+
+static int read_mounts(char **dirs, int max)
 {
+	FILE *f = fopen("/proc/mounts", "r");
 	char line[512], dev[128], dir[300];
-	size_t len = strlen(opt.cfg.scratch);
+	int n = 0;
+
+	while (f && fgets(line, sizeof(line), f) && n < max)
+		if (sscanf(line, "%127s %299s", dev, dir) == 2)
+			dirs[n++] = strdup(dir);
+	if (f)
+		fclose(f);
+	return n;
+}
+
+static bool mounted_before(const char *dir)
+{
+	for (int i = 0; i < nmounts_before; i++)
+		if (strcmp(mounts_before[i], dir) == 0)
+			return true;
+	return false;
+}
+
+static void unmount_new(void)
+{
+	char *dirs[256];
 
 	for (int pass = 0; pass < 16; pass++) {
-		FILE *f = fopen("/proc/mounts", "r");
-		bool found = false;
+		int n = read_mounts(dirs, 256), found = 0;
 
-		while (f && fgets(line, sizeof(line), f))
-			if (sscanf(line, "%127s %299s", dev, dir) == 2 &&
-			    strncmp(dir, opt.cfg.scratch, len) == 0 && umount2(dir, MNT_DETACH) == 0)
-				found = true;
-		if (f)
-			fclose(f);
+		for (int i = n - 1; i >= 0; i--) {
+			if (!mounted_before(dirs[i]) && umount2(dirs[i], MNT_DETACH) == 0) {
+				tap_note("unmounted %s, a worker's", dirs[i]);
+				found++;
+			}
+			free(dirs[i]);
+		}
 		if (!found)
 			break;
 	}
+}
+
+/* clean_scratch() - unmount what the workers mounted and remove the scratch directory and
+ * what they made in /. */
+static void clean_scratch(void)
+{
+	if (tap_on_reaper())
+		unmount_new();
 	nftw(opt.cfg.scratch, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 	if (tap_on_reaper())
 		remove_new_in_root();
@@ -615,6 +664,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	setrlimit(RLIMIT_CORE, &(struct rlimit){ 0, 0 });	/* no core files from the workers */
 	list_root();
+	nmounts_before = read_mounts(mounts_before, 64);
 	mkdir(opt.cfg.scratch, 0755);
 	return TAP_MAIN("fuzz", cases, 1, no_args);
 }
