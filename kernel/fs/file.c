@@ -79,9 +79,12 @@ struct file *file_get(struct file *f)
 /* file_free() - drop what @f holds and free it (its ->release already ran, if any). */
 static void file_free(struct file *f)
 {
+	/* The mount goes last: after a lazy umount the file may hold the last reference to
+	 * it, whose release frees the superblock, and the inode and dentry live in it (an
+	 * iput after the mntput was a use-after-free, found by the fuzzer). */
 	dput(f->f_dentry);
-	mntput(f->f_mnt);
 	iput(f->f_inode);
+	mntput(f->f_mnt);
 	kmem_cache_free(filp_cache, f);
 }
 

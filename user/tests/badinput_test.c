@@ -986,6 +986,30 @@ static void syscall_number_high_bits(void)
 	EXPECT_ERRNO(syscall(0x1ffffffffL), ENOSYS);	/* -1 as an int: still no such call */
 }
 
+/* close_after_lazy_umount() - the last close of a file on a lazily unmounted proc dropped
+ * the mount (freeing the superblock) before the inode, then put the inode into freed memory:
+ * a use-after-free panic (fuzz seed 3). */
+int umount2(const char *target, int flags);	/* <sys/mount.h> would clash with case mount */
+#define MNT_DETACH 2
+
+static void close_after_lazy_umount(void)
+{
+	char proc[64], path[96];
+	int fd, dfd;
+
+	if (!tap_mount_proc(proc, sizeof(proc), "badinput"))
+		return;
+	snprintf(path, sizeof(path), "%s/self/status", proc);
+	fd = open(path, O_RDONLY);
+	dfd = open(proc, O_RDONLY | O_DIRECTORY);
+	EXPECT_TRUE(fd >= 0 && dfd >= 0);
+	EXPECT_ERRNO(umount2(proc, 0), EBUSY);
+	EXPECT_OK(umount2(proc, MNT_DETACH));
+	EXPECT_OK(close(fd));		/* the superblock lives on through this file... */
+	EXPECT_OK(close(dfd));		/* ...and this one, whose close frees it */
+	EXPECT_OK(rmdir(proc));
+}
+
 /* ---- the scratch directory ---- */
 
 static void make_path(enum placeholder p, const char *name)
@@ -1066,6 +1090,7 @@ static const struct tap_case cases[] = {
 	TAP_CASE(trunc_open_of_proc_file),
 	TAP_CASE(mmap_of_proc_file),
 	TAP_CASE(syscall_number_high_bits),
+	TAP_CASE(close_after_lazy_umount),
 	TAP_CASE(still_standing),
 };
 
