@@ -780,8 +780,8 @@ static void make_files(void)
 	mkdir(path, 0755);
 	for (int k = 0; k < PATH_SCRATCH; k++) {
 		path_name(k, path, sizeof(path));
-		if (k == P_DIR || k == P_MNT)
-			mkdir(path, 0755);
+		if ((k == P_DIR || k == P_MNT) && mkdir(path, 0755) < 0 && unlink(path) == 0)
+			mkdir(path, 0755);	/* a random rename or open left a file there */
 		if (k == P_FILE || k == P_DIR_X) {
 			fd = open(path, O_WRONLY | O_CREAT, 0644);
 			if (fd >= 0 && write(fd, "fuzz\n", 5) >= 0)
@@ -833,7 +833,9 @@ void fuzz_executor(const struct fuzz_config *config, int w, long from)
 	setsid();	/* kill(0, ...) must not reach the harness's process group */
 	make_files();
 	make_paths();
-	if (chdir(paths[P_DIR]) < 0)	/* random relative names land in the scratch directory */
+	/* Random relative names land in the scratch directory (or wherever a random chdir
+	 * takes the executor: on the host the calls that create only take absolute paths). */
+	if (chdir(paths[P_DIR]) < 0 && chdir(cfg->scratch) < 0 && chdir("/") < 0)
 		_exit(110);
 	open_fds();
 	if (mmap((void *)RES_BASE, RES_SIZE, PROT_READ | PROT_WRITE,

@@ -72,6 +72,7 @@
 
 #define MAX_WORKERS	16
 #define STALL_S		5		/* no progress for this long: kill the executor */
+#define MAX_FRUITLESS	50		/* executors dying at set-up, in a row: a failure */
 #define HANG_S		30		/* killed and still not gone after this long: a hang */
 #define LEAK_TOLERANCE	(128 * 1024L)	/* bytes; the reasoning is run.c's */
 #define MAX_CACHES	128
@@ -86,6 +87,8 @@ struct worker {
 	long started;		/* the last iteration the executor said it started; -1 */
 	long restarts;		/* executors that died before the end */
 	long stalls;		/* executors killed for making no progress */
+	int fruitless;		/* executors in a row that died before their first iteration */
+	bool progressed;	/* this executor has reported an iteration */
 	long last_progress_ms;
 	long killed_ms;		/* when the watchdog killed it; 0 = not killed */
 	bool done, hung;
@@ -177,6 +180,7 @@ static bool start_chain(struct worker *wk, int w, long from)
 	wk->have = 0;
 	wk->last_progress_ms = now_ms();
 	wk->killed_ms = 0;
+	wk->progressed = false;
 	return true;
 }
 
@@ -192,6 +196,7 @@ static void read_progress(struct worker *wk)
 		return;
 	memcpy(&wk->started, wk->buf, sizeof(wk->started));
 	wk->have = 0;
+	wk->progressed = true;
 	wk->last_progress_ms = now_ms();
 }
 
@@ -213,6 +218,13 @@ static void chain_ended(struct worker *wk, int w)
 		wk->stalls++;
 	if (wk->started + 1 >= opt.cfg.iterations) {
 		wk->done = true;
+		return;
+	}
+	wk->fruitless = wk->progressed ? 0 : wk->fruitless + 1;
+	if (wk->fruitless >= MAX_FRUITLESS) {	/* its set-up fails: it would never finish */
+		tap_note("worker %d: %d executors in a row died before their first iteration",
+			 w, MAX_FRUITLESS);
+		wk->hung = wk->done = true;
 		return;
 	}
 	wk->restarts++;
