@@ -282,6 +282,35 @@ static void many_forks_in_sequence(void)
 	}
 }
 
+/* ---- regressions found by the fuzzer (docs/fuzz.md) ---- */
+
+/* vfork_parent_killable() - a vfork parent whose child stopped for good slept in a wait
+ * that SIGKILL did not end: an unkillable process, a namespace that could never be torn
+ * down (fuzz seed 3, the watchdog's "still there 30 s after SIGKILL"). */
+static void vfork_parent_killable(void)
+{
+	pid_t parent = fork();
+	int status = 0;
+
+	if (parent == 0) {
+		setpgid(0, 0);		/* a group of its own, for the clean-up below */
+		if (vfork() == 0) {	/* the child stops itself, and is never continued */
+			syscall(SYS_kill, syscall(SYS_getpid), SIGSTOP);
+			_exit(0);
+		}
+		_exit(1);
+	}
+	tap_case_begin(10);
+	tap_track(parent);
+	usleep(200000);
+	EXPECT_OK(kill(parent, SIGKILL));
+	EXPECT_EQ(waitpid(parent, &status, 0), parent);	/* hung here before the fix */
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	tap_untrack(parent);
+	kill(-parent, SIGKILL);	/* the stopped child, which came to us (init or subreaper) */
+	tap_case_end();
+}
+
 static const struct tap_case cases[] = {
 	TAP_CASE(fork_returns_twice),
 	TAP_CASE(cow_child_write_invisible),
@@ -297,9 +326,11 @@ static const struct tap_case cases[] = {
 	TAP_CASE(orphan_reparented),
 	TAP_CASE(exec_after_fork),
 	TAP_CASE(many_forks_in_sequence),
+	TAP_CASE(vfork_parent_killable),
 };
 
 int main(int argc, char **argv)
 {
+	prctl(PR_SET_CHILD_SUBREAPER, 1);	/* Linux: orphans come back to us, as to init */
 	return TAP_MAIN("fork", cases, argc, argv);
 }
