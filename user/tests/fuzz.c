@@ -251,6 +251,47 @@ static void reap_any(int nworkers)
 	}
 }
 
+/* dump_tasks() - after a hang, every thread the kernel still has, as /proc shows it: what
+ * is stuck, in which state, traced by whom. */
+static void dump_tasks(void)
+{
+	static const char *const fields[] = { "Name", "State", "PPid", "TracerPid", "NSpid",
+					      "SigPnd", "ShdPnd", "SigBlk" };
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	char path[600], text[2048], line[600];
+
+	while (d && (e = readdir(d)) != NULL) {
+		DIR *td;
+		struct dirent *te;
+
+		if (e->d_name[0] < '1' || e->d_name[0] > '9' || atoi(e->d_name) == getpid())
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/task", e->d_name);
+		td = opendir(path);
+		while (td && (te = readdir(td)) != NULL) {
+			if (te->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "/proc/%s/task/%s/status", e->d_name, te->d_name);
+			if (tap_read_file(path, text, sizeof(text)) <= 0)
+				continue;
+			snprintf(line, sizeof(line), "task %s/%s:", e->d_name, te->d_name);
+			for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+				const char *v = tap_field(text, fields[i]);
+
+				if (strlen(line) + strlen(fields[i]) + strlen(v) + 3 > sizeof(line))
+					break;
+				strcat(strcat(strcat(strcat(line, " "), fields[i]), "="), v);
+			}
+			tap_note("%s", line);
+		}
+		if (td)
+			closedir(td);
+	}
+	if (d)
+		closedir(d);
+}
+
 /* watchdog() - kill an executor that made no progress for STALL_S (a random call took its
  * SIGALRM away and blocked: legitimate, and SIGKILL must end it); one that SIGKILL has not
  * ended after HANG_S is a kernel hang. */
@@ -264,6 +305,7 @@ static void watchdog(struct worker *wk, int w, long now)
 	} else if (wk->killed_ms && now - wk->killed_ms > HANG_S * 1000L) {
 		tap_note("worker %d: pid %d still there %d s after SIGKILL, at iteration %ld", w,
 			 wk->pid, HANG_S, wk->started);
+		dump_tasks();
 		wk->hung = wk->done = true;
 	}
 }
