@@ -290,9 +290,11 @@ static void many_forks_in_sequence(void)
  * down (fuzz seed 3, the watchdog's "still there 30 s after SIGKILL"). */
 static void vfork_parent_killable(void)
 {
-	pid_t parent = fork();
+	pid_t parent;
 	int status = 0;
 
+	prctl(PR_SET_CHILD_SUBREAPER, 1);	/* the orphaned child comes back to us */
+	parent = fork();
 	if (parent == 0) {
 		setpgid(0, 0);		/* a group of its own, for the clean-up below */
 		if (vfork() == 0) {	/* the child stops itself, and is never continued */
@@ -308,8 +310,9 @@ static void vfork_parent_killable(void)
 	EXPECT_EQ(waitpid(parent, &status, 0), parent);	/* hung here before the fix */
 	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 	tap_untrack(parent);
-	kill(-parent, SIGKILL);	/* the stopped child, which came to us (init or subreaper) */
-	tap_case_end();
+	kill(-parent, SIGKILL);	/* the stopped child, orphaned to us */
+	tap_case_end();		/* reaps it */
+	prctl(PR_SET_CHILD_SUBREAPER, 0);
 }
 
 /* ns_init_exits_with_tracee_in_exit_stop() - a namespace init tracing its own child, stopped
@@ -365,6 +368,5 @@ static const struct tap_case cases[] = {
 
 int main(int argc, char **argv)
 {
-	prctl(PR_SET_CHILD_SUBREAPER, 1);	/* Linux: orphans come back to us, as to init */
 	return TAP_MAIN("fork", cases, argc, argv);
 }
