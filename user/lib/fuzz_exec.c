@@ -468,9 +468,8 @@ static bool restrict_call(struct rng *r, int nr, uint64_t *a)
 		return true;
 	case SYS_syslog:
 		return a[0] < 6 || a[0] > 8;	/* console off/on/level: the harness reads it */
-	case SYS_kill:
-	case SYS_tkill:
-	case SYS_tgkill:
+	case SYS_umount2:
+		a[1] |= 8;	/* UMOUNT_NOFOLLOW: a scratch path may be a symlink to /proc */
 		return true;
 	default:
 		return true;

@@ -30,7 +30,9 @@
  *    namespace, so these reach only its own namespace (reboot kills its init: churn);
  *  - syslog actions 6-8 (console off/on/level): the harness judges the run by the console;
  *  - mount and umount2 only on the worker's scratch directory: a mount over /proc or /tests
- *    would break the leak check and every later exec;
+ *    would break the leak check and every later exec; umount2 with UMOUNT_NOFOLLOW, since a
+ *    scratch path may have become a symlink to /proc (mount follows it: clean_scratch()
+ *    removes such a mount, and mounts /proc again if it went);
  *  - munmap, mprotect, madvise and MAP_FIXED mmap only inside the area the executor reserved
  *    (or on addresses that are not user memory): not the fuzzer's own text, stack or data;
  *  - execve only of the path pool, in which nothing is executable (a nested fuzzer or shell
@@ -489,14 +491,18 @@ static int read_mounts(char **dirs, int max)
 	return n;
 }
 
-static bool mounted_before(const char *dir)
+static int count_of(char **dirs, int n, const char *dir)
 {
-	for (int i = 0; i < nmounts_before; i++)
-		if (strcmp(mounts_before[i], dir) == 0)
-			return true;
-	return false;
+	int k = 0;
+
+	for (int i = 0; i < n; i++)
+		k += strcmp(dirs[i], dir) == 0;
+	return k;
 }
 
+/* unmount_new() - a mount on a directory that had none, or one more on a directory than
+ * before (a scratch path may be a symlink the workers made to /proc, and a mount target
+ * follows it), goes; if /proc itself went that way, it comes back. */
 static void unmount_new(void)
 {
 	char *dirs[256];
@@ -505,15 +511,21 @@ static void unmount_new(void)
 		int n = read_mounts(dirs, 256), found = 0;
 
 		for (int i = n - 1; i >= 0; i--) {
-			if (!mounted_before(dirs[i]) && umount2(dirs[i], MNT_DETACH) == 0) {
+			bool extra = count_of(dirs, i + 1, dirs[i]) >
+				     count_of(mounts_before, nmounts_before, dirs[i]);
+
+			if (extra && umount2(dirs[i], MNT_DETACH) == 0) {
 				tap_note("unmounted %s, a worker's", dirs[i]);
 				found++;
 			}
-			free(dirs[i]);
 		}
+		for (int i = 0; i < n; i++)
+			free(dirs[i]);
 		if (!found)
 			break;
 	}
+	if (access(SLABINFO, R_OK) != 0 && mount("proc", "/proc", "proc", 0, NULL) == 0)
+		tap_note("mounted proc on /proc again: a worker had unmounted it");
 }
 
 /* clean_scratch() - unmount what the workers mounted and remove the scratch directory and
@@ -576,6 +588,10 @@ static void take_snapshot(struct snapshot *s)
 	}
 	if (f)
 		fclose(f);
+	else
+		tap_note("cannot open %s: %s", SLABINFO, strerror(errno));
+	if (s->n == 0)
+		tap_note("%s has no cache lines", SLABINFO);
 	s->free_bytes = sysinfo(&si) == 0 ? (long)(si.freeram * si.mem_unit) : -1;
 }
 
