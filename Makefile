@@ -38,7 +38,7 @@ QEMU_FLAGS += -enable-kvm -cpu host
 endif
 
 .PHONY: all deps qemu debug gdb gdb-boot test bench bench-host bench-compare bench-flush \
-	bench-linux format clean FORCE
+	bench-linux fuzz format clean FORCE
 all: deps $(B)/kernel.elf $(B)/reaper.iso
 
 deps:
@@ -145,6 +145,28 @@ bench-flush: deps $(B)/kernel.stripped.elf $(B)/initramfs.cpio
 bench-linux: deps $(B)/kernel.stripped.elf $(B)/initramfs.cpio
 	@tools/deps.sh --linux-kernel
 	@$(PYTHON) tools/bench.py linux $(BENCH_FLAGS) --boots $(BENCH_BOOTS)
+
+# `make fuzz N=200000 SEED=7 PROCS=4` boots reaper with the system-call fuzzer as init
+# (user/tests/fuzz.c, docs/fuzz.md): N iterations per worker, P workers, SEED random unless
+# given (the fuzzer prints it first). It prints the fuzzer's lines and a verdict; the whole
+# serial log is build/fuzz-logs/fuzz-SEED.log. FUZZ_TIMEOUT bounds the boot (seconds).
+N ?= 20000
+PROCS ?= 4
+SEED ?=
+FUZZ_TIMEOUT ?= 3600
+fuzz: deps $(B)/kernel.stripped.elf $(B)/initramfs.cpio
+	@seed=$(SEED); [ -n "$$seed" ] || seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' '); \
+	mkdir -p $(B)/fuzz-logs; \
+	cmd="init=/tests/fuzz -- --seed $$seed --iterations $(N) --procs $(PROCS) --timeout $(FUZZ_TIMEOUT)"; \
+	echo "fuzz: seed $$seed, $(N) iterations x $(PROCS) workers (log: $(B)/fuzz-logs/fuzz-$$seed.log)"; \
+	tools/mkiso.sh $(B)/kernel.stripped.elf $(B)/initramfs.cpio "$$cmd" $(B)/iso-fuzz-$$seed.iso \
+		>/dev/null && \
+	$(PYTHON) tests/harness/qemu_run.py --iso $(B)/iso-fuzz-$$seed.iso --name fuzz \
+		--log $(B)/fuzz-logs/fuzz-$$seed.log --timeout $$(($(FUZZ_TIMEOUT) + 120)) \
+		--qemu "$(QEMU)" --qemu-flags "$(QEMU_FLAGS)" --expect-exit 0 \
+		--closing-regex '^(\d+) passed, (\d+) failed$$'; status=$$?; \
+	grep -a '^# \(worker\|round\|free\|caching\)\|not ok\|panic' $(B)/fuzz-logs/fuzz-$$seed.log; \
+	rm -f $(B)/iso-fuzz-$$seed.iso; exit $$status
 
 format:
 	clang-format -i $(shell find kernel arch tests user -name '*.[ch]' 2>/dev/null)

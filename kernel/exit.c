@@ -322,6 +322,22 @@ static void exit_notify(struct thread *t, int status)
 	release_dead(&dead);
 }
 
+/* exit_tracees() - a dying namespace init lets its tracees go before the teardown waits for
+ * them: a member stopped for its tracer (at PTRACE_EVENT_EXIT, say) can only die once
+ * detached, and its tracer is the init waiting for it. exit_notify() does the same for every
+ * other thread; the list is then empty. Before, the init waited for ever (a hang the fuzzer
+ * found, seed 4). Linux: exit_notify -> forget_original_parent -> exit_ptrace, before
+ * find_child_reaper -> zap_pid_ns_processes. */
+static void exit_tracees(struct thread *t)
+{
+	struct list_head dead = LIST_HEAD_INIT(dead);
+
+	spin_lock(&tasklist_lock);
+	exit_ptrace_locked(t, &dead);
+	spin_unlock(&tasklist_lock);
+	release_dead(&dead);
+}
+
 /* is_dying_ns_init() - is @p the init of a namespace below the root's? Its last thread then
  * tears the namespace down before the process can become a zombie (DESIGN.md section 6; the
  * root's init has no teardown: the machine powers off). */
@@ -359,8 +375,10 @@ NORETURN void do_exit(int status)
 		exit_fs(p);
 		tty_session_exit(p);	/* a session leader hangs up its terminal */
 	}
-	if (group_dead && is_dying_ns_init(p))
+	if (group_dead && is_dying_ns_init(p)) {
+		exit_tracees(t);
 		zap_pid_ns_processes(pid_ns_of(p->pid));	/* no zombie may outlive us */
+	}
 	exit_notify(t, status);
 	kthread_exit();
 }

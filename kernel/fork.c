@@ -281,10 +281,25 @@ static int link_child(struct process *child, struct process *p, unsigned long fl
 	return 0;
 }
 
-/* wait_for_vfork_done() - the vfork parent sleeps until the child has exec'd or exited. */
-static void wait_for_vfork_done(struct vfork_done *vd)
+/* wait_for_vfork_done() - the vfork parent sleeps until the child has exec'd or exited, or
+ * until the parent is killed: a vfork child that stops for good (SIGSTOP, a tracer that
+ * never resumes it) must not make its parent unkillable. A killed parent takes its
+ * vfork_done (on this stack) back from the child; the child has not exited yet, since
+ * exit_notify clears the pointer under the same lock. Before, this wait ignored SIGKILL: a
+ * kernel hang the fuzzer found (seed 3). Linux: wait_for_vfork_done, TASK_KILLABLE. */
+static void wait_for_vfork_done(struct process *child, struct vfork_done *vd)
 {
-	wait_event(&vd->wq, READ_ONCE(vd->done));
+	for (;;) {
+		prepare_to_wait(&vd->wq);
+		if (READ_ONCE(vd->done) || signal_fatal_pending(sched_current()))
+			break;
+		schedule();
+	}
+	finish_wait(&vd->wq);
+	spin_lock(&tasklist_lock);
+	if (!vd->done)
+		child->vfork_done = NULL;
+	spin_unlock(&tasklist_lock);
 }
 
 /**
@@ -427,7 +442,7 @@ static long clone_process(const struct clone_req *req)
 	start_child(t, req->flags);
 	__atomic_fetch_add(&nr_forks, 1, __ATOMIC_RELAXED);	/* before a vfork's wait */
 	if (req->flags & CLONE_VFORK) {
-		wait_for_vfork_done(&vd);
+		wait_for_vfork_done(child, &vd);
 		ptrace_event_pid(PTRACE_EVENT_VFORK_DONE, child_pid);
 	}
 	put_pid(child_pid);

@@ -161,6 +161,7 @@ void signal_exit(struct thread *t)
 	spin_lock(&p->sighand->lock);
 	n = sigpending_flush(&t->sig.pending);
 	p->sig.nr_queued -= n;
+	t->sig.exited = true;	/* a later tkill to the zombie thread must not queue (send_locked) */
 	spin_unlock(&p->sighand->lock);
 }
 
@@ -259,7 +260,14 @@ bool signal_pending(struct thread *t)
  */
 bool signal_fatal_pending(struct thread *t)
 {
-	return t->proc && (READ_ONCE(t->proc->sig.flags) & SIGNAL_GROUP_EXIT);
+	sigset_t pending;
+
+	if (!t->proc)
+		return false;
+	/* A namespace init's SIGKILL starts no group exit when sent (it waits in a queue). */
+	pending = READ_ONCE(t->sig.pending.signal) | READ_ONCE(t->proc->sig.shared_pending.signal);
+	return (READ_ONCE(t->proc->sig.flags) & SIGNAL_GROUP_EXIT) ||
+	       (pending & sigmask(SIGKILL));
 }
 
 /**

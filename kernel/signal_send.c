@@ -262,6 +262,13 @@ static int send_locked(struct process *p, struct thread *t, int sig,
 	}
 	info = &kinfo;
 	spin_lock(&p->sighand->lock);
+	/* A thread past signal_exit() (a zombie leader, say) would never free what we queue:
+	 * the signal is lost, as it would be on Linux, and the call still succeeds. Before
+	 * this check, tgkill to a zombie leader leaked a sigqueue (found by the fuzzer). */
+	if (t && t->sig.exited) {
+		spin_unlock(&p->sighand->lock);
+		return 0;
+	}
 	if (prepare_signal_locked(p, t, sig, forced)) {
 		err = queue_locked(p, sp, sig, info);
 		if (!err)

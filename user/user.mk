@@ -60,3 +60,9 @@ $(B)/user/dbgdemo: UCFLAGS += -O0 -fno-omit-frame-pointer
 # compiles what UCFLAGS names, so the extra source file goes there.
 $(B)/user/dbg: UCFLAGS += user/lib/symtab.c
 $(B)/user/dbg: user/lib/symtab.c user/lib/symtab.h
+
+# The fuzzer (user/tests/fuzz.c, docs/fuzz.md) links its executor, user/lib/fuzz_exec.c, whose
+# loop makes raw system calls only: no stack protector, whose canary lives in the TLS that a
+# random arch_prctl(ARCH_SET_FS) may take away.
+$(B)/user/tests/fuzz: UCFLAGS += -fno-stack-protector user/lib/fuzz_exec.c
+$(B)/user/tests/fuzz: user/lib/fuzz_exec.c user/lib/fuzz_exec.h

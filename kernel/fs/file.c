@@ -89,9 +89,12 @@ static void file_free(struct file *f)
 {
 	if (counts_as_writer(f))
 		inode_put_write_access(f->f_inode);
+	/* The mount goes last: after a lazy umount the file may hold the last reference to
+	 * it, whose release frees the superblock, and the inode and dentry live in it (an
+	 * iput after the mntput was a use-after-free, found by the fuzzer). */
 	dput(f->f_dentry);
-	mntput(f->f_mnt);
 	iput(f->f_inode);
+	mntput(f->f_mnt);
 	kmem_cache_free(filp_cache, f);
 }
 

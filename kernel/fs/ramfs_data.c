@@ -229,4 +229,5 @@ const struct file_operations ramfs_file_fops = {
 	.write = ramfs_write,
 	.llseek = generic_file_llseek,
 	.page_frame = ramfs_page_frame,
+	.mmap_ok = true,
 };

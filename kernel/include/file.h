@@ -52,6 +52,11 @@ struct file_operations {
 	 * map as it is instead of copying (kernel/mm/fault.c). Absent, or 0 (a hole, past the
 	 * end): the fault copies the bytes with read(). Must not sleep. */
 	paddr_t (*page_frame)(struct file *f, uint64_t off);
+	/* mmap_ok - the file may be mapped: its read() is called by page faults, under the
+	 * faulting mm's lock (LOCK_MM), so it may take no lock that comes before it (ramfs
+	 * files). False: mmap fails with ENODEV, as Linux's does without ->mmap (procfs,
+	 * nsfs, whose reads take tasklist_lock). */
+	bool mmap_ok;
 };
 
 /*

@@ -113,6 +113,7 @@ struct thread_signal {
 	sigset_t blocked;			/* signals not delivered while set */
 	sigset_t waitset;			/* rt_sigtimedwait: blocked, yet wake us */
 	bool stop_pending;			/* must join a group stop before user mode */
+	bool exited;				/* signal_exit() ran: queue nothing more */
 	/* Changed only by the thread itself: */
 	sigset_t saved_sigmask;			/* sigsuspend: mask to restore after delivery */
 	bool restore_sigmask;			/* saved_sigmask is valid */

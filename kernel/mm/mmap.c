@@ -136,6 +136,9 @@ static int mmap_check_file(struct file *f, unsigned int prot, unsigned int flags
 {
 	if (!S_ISREG(inode_mode(f->f_inode)))
 		return -ENODEV; /* directories, devices, pipes: nothing to map */
+	if (!f->f_op || !f->f_op->mmap_ok)
+		return -ENODEV; /* /proc files: a fault would read them under mm->lock, and
+				 * their reads take tasklist_lock (found by the fuzzer) */
 	if (!file_readable(f))
 		return -EACCES;
 	if (is_shared(flags) && (prot & PROT_WRITE))

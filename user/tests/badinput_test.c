@@ -927,6 +927,89 @@ static void still_standing(void)
 	EXPECT_TRUE(getpid() > 0);
 }
 
+/* ---- regressions: bugs the fuzzer found (docs/fuzz.md), each named after its bug ---- */
+
+/* trunc_open_of_proc_file() - open(O_TRUNC) of a /proc file dereferenced the NULL inode
+ * operations of procfs files: a kernel panic (fuzz seed 1). Linux opens it (for root). */
+static void trunc_open_of_proc_file(void)
+{
+	char proc[64], path[96];
+	int fd;
+
+	SKIP_IF(geteuid() != 0, "writing a /proc file needs root");
+	if (!tap_mount_proc(proc, sizeof(proc), "badinput"))
+		return;
+	snprintf(path, sizeof(path), "%s/self/comm", proc);
+	if (EXPECT_OK(fd = open(path, O_WRONLY | O_TRUNC)))
+		close(fd);
+	snprintf(path, sizeof(path), "%s/self/status", proc);
+	if (EXPECT_OK(fd = creat(path, 0644)))
+		close(fd);
+	tap_unmount_proc(proc);
+}
+
+/* mmap_of_proc_file() - a shared mapping of a /proc file made fork read the file under the
+ * mm lock, and the read took tasklist_lock: a lock-order panic (fuzz seed 2). Linux has no
+ * mmap for /proc files: ENODEV, shared or private. */
+static void mmap_of_proc_file(void)
+{
+	char proc[64], path[96];
+	int fd, status;
+	void *p;
+	pid_t pid;
+
+	if (!tap_mount_proc(proc, sizeof(proc), "badinput"))
+		return;
+	snprintf(path, sizeof(path), "%s/self/status", proc);
+	if (EXPECT_OK(fd = open(path, O_RDONLY))) {
+		EXPECT_ERRNO(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0), ENODEV);
+		p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
+		EXPECT_TRUE(p == MAP_FAILED && errno == ENODEV);
+		pid = fork();	/* with the mapping there, this fork panicked */
+		if (pid == 0)
+			_exit(0);
+		EXPECT_EQ(waitpid(pid, &status, 0), pid);
+		if (p != MAP_FAILED)
+			munmap(p, 4096);
+		close(fd);
+	}
+	tap_unmount_proc(proc);
+}
+
+/* syscall_number_high_bits() - Linux takes the system call number as an int, so the upper
+ * half of rax does not count (0x100000027 is getpid); reaper said ENOSYS (found by the
+ * fuzzer's numbers with high bits set, compared with the host). */
+static void syscall_number_high_bits(void)
+{
+	EXPECT_EQ(syscall(0x100000000L | SYS_getpid), getpid());
+	EXPECT_EQ(syscall((long)0xffffffff00000000UL | SYS_getppid), getppid());
+	EXPECT_ERRNO(syscall(0x1ffffffffL), ENOSYS);	/* -1 as an int: still no such call */
+}
+
+/* close_after_lazy_umount() - the last close of a file on a lazily unmounted proc dropped
+ * the mount (freeing the superblock) before the inode, then put the inode into freed memory:
+ * a use-after-free panic (fuzz seed 3). */
+int umount2(const char *target, int flags);	/* <sys/mount.h> would clash with case mount */
+#define MNT_DETACH 2
+
+static void close_after_lazy_umount(void)
+{
+	char proc[64], path[96];
+	int fd, dfd;
+
+	if (!tap_mount_proc(proc, sizeof(proc), "badinput"))
+		return;
+	snprintf(path, sizeof(path), "%s/self/status", proc);
+	fd = open(path, O_RDONLY);
+	dfd = open(proc, O_RDONLY | O_DIRECTORY);
+	EXPECT_TRUE(fd >= 0 && dfd >= 0);
+	EXPECT_ERRNO(umount2(proc, 0), EBUSY);
+	EXPECT_OK(umount2(proc, MNT_DETACH));
+	EXPECT_OK(close(fd));		/* the superblock lives on through this file... */
+	EXPECT_OK(close(dfd));		/* ...and this one, whose close frees it */
+	EXPECT_OK(rmdir(proc));
+}
+
 /* ---- the scratch directory ---- */
 
 static void make_path(enum placeholder p, const char *name)
@@ -1004,6 +1087,10 @@ static const struct tap_case cases[] = {
 	TAP_CASE(itimer),
 	TAP_CASE(pgrp),
 	TAP_CASE(setpgid_nonchild),
+	TAP_CASE(trunc_open_of_proc_file),
+	TAP_CASE(mmap_of_proc_file),
+	TAP_CASE(syscall_number_high_bits),
+	TAP_CASE(close_after_lazy_umount),
 	TAP_CASE(still_standing),
 };
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -282,6 +283,70 @@ static void many_forks_in_sequence(void)
 	}
 }
 
+/* ---- regressions found by the fuzzer (docs/fuzz.md) ---- */
+
+/* vfork_parent_killable() - a vfork parent whose child stopped for good slept in a wait
+ * that SIGKILL did not end: an unkillable process, a namespace that could never be torn
+ * down (fuzz seed 3, the watchdog's "still there 30 s after SIGKILL"). */
+static void vfork_parent_killable(void)
+{
+	pid_t parent;
+	int status = 0;
+
+	prctl(PR_SET_CHILD_SUBREAPER, 1);	/* the orphaned child comes back to us */
+	parent = fork();
+	if (parent == 0) {
+		setpgid(0, 0);		/* a group of its own, for the clean-up below */
+		if (vfork() == 0) {	/* the child stops itself, and is never continued */
+			syscall(SYS_kill, syscall(SYS_getpid), SIGSTOP);
+			_exit(0);
+		}
+		_exit(1);
+	}
+	tap_case_begin(10);
+	tap_track(parent);
+	usleep(200000);
+	EXPECT_OK(kill(parent, SIGKILL));
+	EXPECT_EQ(waitpid(parent, &status, 0), parent);	/* hung here before the fix */
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	tap_untrack(parent);
+	kill(-parent, SIGKILL);	/* the stopped child, orphaned to us */
+	tap_case_end();		/* reaps it */
+	prctl(PR_SET_CHILD_SUBREAPER, 0);
+}
+
+/* ns_init_exits_with_tracee_in_exit_stop() - a namespace init tracing its own child, stopped
+ * at PTRACE_EVENT_EXIT, exits: the teardown waited for the child to die before letting it
+ * go, and the child waited for its tracer: the init never died (fuzz seed 4, the watchdog's
+ * "still there 30 s after SIGKILL"). Linux detaches the tracees first. */
+static void ns_init_exits_with_tracee_in_exit_stop(void)
+{
+	pid_t init;
+	int status = 0;
+
+	SKIP_IF(geteuid() != 0, "pid namespaces and ptrace need root");
+	init = (pid_t)syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, 0, 0, 0, 0);
+	if (init == 0) {
+		pid_t m = fork();
+
+		if (m == 0) {
+			usleep(100000);
+			_exit(0);	/* stops at PTRACE_EVENT_EXIT */
+		}
+		if (ptrace(PTRACE_SEIZE, m, 0, PTRACE_O_TRACEEXIT) < 0)
+			_exit(2);
+		if (waitpid(m, &status, __WALL) != m || status >> 8 != (SIGTRAP | (6 << 8)))
+			_exit(3);
+		_exit(0);	/* with the tracee stopped */
+	}
+	tap_case_begin(10);
+	tap_track(init);
+	EXPECT_EQ(waitpid(init, &status, 0), init);	/* hung here before the fix */
+	EXPECT_EQ(status, 0);
+	tap_untrack(init);
+	tap_case_end();
+}
+
 static const struct tap_case cases[] = {
 	TAP_CASE(fork_returns_twice),
 	TAP_CASE(cow_child_write_invisible),
@@ -297,6 +362,8 @@ static const struct tap_case cases[] = {
 	TAP_CASE(orphan_reparented),
 	TAP_CASE(exec_after_fork),
 	TAP_CASE(many_forks_in_sequence),
+	TAP_CASE(vfork_parent_killable),
+	TAP_CASE(ns_init_exits_with_tracee_in_exit_stop),
 };
 
 int main(int argc, char **argv)

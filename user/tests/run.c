@@ -68,6 +68,7 @@ static const struct {
 	{ "jobctl_test", "typed input (^C) on the console: boot jobctl in tests/boots.txt" },
 	{ "stress_test", "about 45 s under TCG, twice would double the boot: boot stress in "
 			 "tests/boots.txt; it checks its own slab counts" },
+	{ "fuzz", "too long to run twice here, and its own leak check: boot fuzz in tests/boots.txt" },
 };
 
 /* Caches that keep objects on purpose after a suite: the dcache keeps unused and negative
