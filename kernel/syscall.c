@@ -10,6 +10,15 @@
  *   4. call it; with syscall.trace=1, log the call and its result;
  *   5. (ptrace issue: syscall-exit stop)
  *   6. put the result in the return register (arch_syscall_set_return).
+ * The entry leaves interrupts off; the dispatcher turns them on before step 3, except for
+ * the few calls marked .irqs_off in the table, which run with them off: getpid, gettid,
+ * getppid and the credential getters. Each is a few hundred instructions that never sleep and
+ * never touch user memory, as short as a spinlock section (which would turn interrupts off
+ * anyway: getppid takes tasklist_lock), so a tick waits no longer than it does for a lock.
+ * Why bother: under QEMU's TCG, `sti` ends the translated block and goes back to QEMU's
+ * main loop, and that one instruction was a fifth of a null system call's time
+ * (docs/performance.md). Linux turns interrupts on for every call (do_syscall_64); this
+ * fast path is ours. A traced thread, syscall.trace=1 and syscall.panic= take the full path.
  * Handlers live in their concept's file (kernel/include/syscalls.h lists them), decode their
  * arguments by name and call a typed do_X().
  * A debug option, syscall.panic=NR, makes the first system call NR from user space panic the
@@ -47,16 +56,16 @@ static const struct syscall_entry syscall_table[SYS_MAX] = {
 	[SYS_wait4] = { sys_wait4, "wait4" },
 	[SYS_waitid] = { sys_waitid, "waitid" },
 	[SYS_futex] = { sys_futex, "futex" },
-	[SYS_getpid] = { sys_getpid, "getpid" },
-	[SYS_gettid] = { sys_gettid, "gettid" },
-	[SYS_getppid] = { sys_getppid, "getppid" },
+	[SYS_getpid] = { sys_getpid, "getpid", .irqs_off = true },
+	[SYS_gettid] = { sys_gettid, "gettid", .irqs_off = true },
+	[SYS_getppid] = { sys_getppid, "getppid", .irqs_off = true },
 	[SYS_set_tid_address] = { sys_set_tid_address, "set_tid_address" },
 	[SYS_set_robust_list] = { sys_set_robust_list, "set_robust_list" },
 	[SYS_prctl] = { sys_prctl, "prctl" },
-	[SYS_getuid] = { sys_getuid, "getuid" },
-	[SYS_geteuid] = { sys_geteuid, "geteuid" },
-	[SYS_getgid] = { sys_getgid, "getgid" },
-	[SYS_getegid] = { sys_getegid, "getegid" },
+	[SYS_getuid] = { sys_getuid, "getuid", .irqs_off = true },
+	[SYS_geteuid] = { sys_geteuid, "geteuid", .irqs_off = true },
+	[SYS_getgid] = { sys_getgid, "getgid", .irqs_off = true },
+	[SYS_getegid] = { sys_getegid, "getegid", .irqs_off = true },
 	[SYS_uname] = { sys_uname, "uname" },
 	[SYS_sysinfo] = { sys_sysinfo, "sysinfo" },
 	[SYS_getrandom] = { sys_getrandom, "getrandom" },
@@ -210,6 +219,25 @@ static void trace_call(const struct syscall_args *a, long ret)
 		a->arg[5], ret);
 }
 
+/* fast_call() - run the call in @tf with interrupts still off, as the entry left them, if
+ * its table entry allows it and nothing has to see it (a tracer, syscall.trace=1,
+ * syscall.panic=): steps 1, 2, 4 and 6 with nothing in between, interrupts off.
+ * Return: true if it ran. */
+static inline bool fast_call(struct thread *t, struct trap_frame *tf)
+{
+	struct syscall_args args;
+
+	if (t->ptrace.flags & (PT_SYSCALL | PT_SINGLESTEP))
+		return false;
+	arch_syscall_args(tf, &args);
+	args.nr = (uint32_t)args.nr;
+	if (args.nr >= SYS_MAX || !syscall_table[args.nr].irqs_off || trace_enabled ||
+	    panic_nr >= 0)
+		return false;
+	arch_syscall_set_return(tf, syscall_table[args.nr].fn(&args));
+	return true;
+}
+
 /**
  * syscall_dispatch() - run the system call described by the trap frame @tf.
  * @tf: the user registers saved by the syscall entry; the result goes back into it.
@@ -219,7 +247,9 @@ static void trace_call(const struct syscall_args *a, long ret)
  * result); one resumed with PTRACE_SINGLESTEP reports a step after the call (kernel/
  * ptrace_stop.c).
  *
- * Context: the calling thread, interrupts on, no locks held; may sleep. Return: nothing.
+ * Context: the calling thread, no locks held, interrupts off as the entry left them: on from
+ * step 3 (fast_call() aside); may sleep. Returns with them on, or off after a fast call
+ * (the entry turns them off anyway). Return: nothing.
  */
 void syscall_dispatch(struct trap_frame *tf)
 {
@@ -227,6 +257,9 @@ void syscall_dispatch(struct trap_frame *tf)
 	struct syscall_args args;
 	long ret;
 
+	if (fast_call(t, tf))
+		return;
+	arch_irq_enable();	/* the entry left them off (arch/x86_64/syscall.asm) */
 	/* What a tracer sees in rax at the entry stop, and the result if it skips the call. */
 	arch_syscall_set_return(tf, -ENOSYS);
 	if ((t->ptrace.flags & PT_SYSCALL) && !ptrace_syscall_enter(tf))

@@ -10,8 +10,9 @@
 ;      would have built: ss, rsp, rflags (r11), cs, rip (rcx), in the error code slot the
 ;      system call number (rax, which the result overwrites: signal restart needs it - Linux's
 ;      orig_rax), vector TRAP_SYSCALL, then the general registers in trap.asm's order;
-;   3. turns interrupts back on (a system call may sleep and must be preemptible) and calls
-;      syscall_dispatch(frame);
+;   3. calls syscall_dispatch(frame) with interrupts still off. The dispatcher turns them on
+;      (a system call may sleep and must be preemptible) for every call but a few short ones
+;      that never sleep (getpid, getppid...: kernel/syscall.c says why);
 ;   4. with interrupts off again, exit_to_user_mode(frame): preemption, signals (as on every
 ;      way out, trap.asm's trap_return);
 ;   5. returns with sysretq when that restores exactly what iretq would, else with iretq.
@@ -87,8 +88,7 @@ syscall_entry:
 	push qword TRAP_SYSCALL                 ;    vector
 	PUSH_GPRS
 	xor ebp, ebp                            ; the kernel's frame-pointer chain starts here
-	sti                                     ; 3. the kernel stack is ours: interrupts on
-	mov rdi, rsp
+	mov rdi, rsp                            ; 3. interrupts still off (see above)
 	call syscall_dispatch
 	; 4. Interrupts off for the way out, as on every other path (interrupt gates): the last
 	; look at the thread before user mode (preemption, pending signals) must not race with

@@ -22,6 +22,8 @@ struct syscall_args {
 struct syscall_entry {
 	long (*fn)(const struct syscall_args *a);
 	const char *name;	/* for syscall.trace=1 and the ENOSYS log */
+	bool irqs_off;		/* runs with interrupts off: a few hundred instructions that
+				 * never sleep and never touch user memory (kernel/syscall.c) */
 };
 
 void syscall_init(void);

@@ -13,6 +13,7 @@
  * arch/x86_64/tls.c, arch/x86_64/fpu.c, tap.h. */
 #include <ctype.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #include <sys/sysinfo.h>
 #include <sys/time.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -74,6 +76,60 @@ static void ids_of_a_single_thread(void)
 	}
 	EXPECT_EQ(getuid(), geteuid());
 	EXPECT_EQ(getgid(), getegid());
+}
+
+/* getpid, gettid, getppid and the credential getters run with interrupts off in reaper
+ * (kernel/syscall.c: the fast path). A program that does nothing else must still get its
+ * timer signal and be preempted: the tick has to come in between the calls. */
+static volatile sig_atomic_t alarm_seen;
+
+static void on_fast_alarm(int sig)
+{
+	(void)sig;
+	alarm_seen = 1;
+}
+
+static void fast_identity_calls_let_the_timer_in(void)
+{
+	struct sigaction sa = { .sa_handler = on_fast_alarm }, old;
+	struct itimerval itv = { .it_value = { .tv_usec = 20000 } }, tap_timeout;
+	pid_t ppid = getppid(), pid = getpid();
+	long calls = 0;
+	bool same = true;
+
+	alarm_seen = 0;
+	/* The timer is tap's timeout alarm too (tap.h): borrowed, and given back below. */
+	if (!EXPECT_OK(sigaction(SIGALRM, &sa, &old)) ||
+	    !EXPECT_OK(setitimer(ITIMER_REAL, &itv, &tap_timeout)))
+		return;
+	/* ~0.5 us a call under QEMU's TCG: the alarm comes after ~40,000; give it 100 times. */
+	while (!alarm_seen && calls < 4000000) {
+		same &= syscall(SYS_getppid) == ppid && syscall(SYS_getpid) == pid &&
+			syscall(SYS_gettid) == pid;
+		calls++;
+	}
+	EXPECT_TRUE(alarm_seen);
+	EXPECT_TRUE(same);
+	sigaction(SIGALRM, &old, NULL);
+	setitimer(ITIMER_REAL, &tap_timeout, NULL);
+}
+
+static void fast_identity_calls_are_preempted(void)
+{
+	struct timespec nap = { .tv_nsec = 30000000 };
+	pid_t child = fork();
+	int status;
+
+	if (child == 0)
+		for (;;)
+			syscall(SYS_getppid);
+	if (!EXPECT_OK(child))
+		return;
+	/* One CPU under reaper: this sleep ends only if the tick takes the CPU from the child. */
+	EXPECT_OK(nanosleep(&nap, NULL));
+	EXPECT_OK(kill(child, SIGKILL));
+	EXPECT_EQ(waitpid(child, &status, 0), child);
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 }
 
 static void set_robust_list_checks_len(void)
@@ -515,6 +571,8 @@ static void reboot_rejects_bad_magic(void)
 
 static const struct tap_case cases[] = {
 	TAP_CASE(ids_of_a_single_thread),
+	TAP_CASE(fast_identity_calls_let_the_timer_in),
+	TAP_CASE(fast_identity_calls_are_preempted),
 	TAP_CASE(set_robust_list_checks_len),
 	TAP_CASE(fs_base_is_the_thread_pointer),
 	TAP_CASE(arch_prctl_errors),
