@@ -224,15 +224,6 @@ pid_t pid_nr_ns(const struct pid *pid, const struct pid_namespace *ns)
 }
 
 /**
- * pid_ns_of() - @pid's own (innermost) namespace.
- * Context: any. Return: the namespace.
- */
-struct pid_namespace *pid_ns_of(const struct pid *pid)
-{
-	return pid->numbers[pid->level].ns;
-}
-
-/**
  * task_active_pid_ns() - the namespace @t lives in: its own pid's innermost one. It never
  * changes (unshare and setns change only where children go). Kernel threads: the root.
  * Context: any. Return: the namespace.

@@ -389,15 +389,6 @@ bool process_for_each(bool (*fn)(struct process *p, void *arg), void *arg)
 }
 
 /**
- * current_process() - the process of the running thread.
- * Context: any thread. Return: the process, or NULL in a kernel thread.
- */
-struct process *current_process(void)
-{
-	return sched_current()->proc;
-}
-
-/**
  * process_set_comm() - name @p after the last component of @path ("/bin/sh" -> "sh"),
  * truncated to PROCESS_COMM_LEN - 1 characters, as Linux's __set_task_comm does.
  * @p: the process. @path: a program path or a plain name.

@@ -72,16 +72,13 @@ static struct spinlock sleepers_lock = SPINLOCK_INIT("sleepers", LOCK_TIMER);
 static struct list_head sleepers = LIST_HEAD_INIT(sleepers);
 
 /**
- * sched_current() - the thread running on this CPU.
- *
- * Read without the lock: rq.current changes only in a switch, and a thread that is running
- * always finds itself there.
- * Context: any thread, after sched_init(). Return: the current thread.
+ * sched_current_thread - rq.current, in a variable of its own that sched_current() (sched.h)
+ * reads in line, without the lock: it changes only in a switch, and a thread that is running
+ * always finds itself there. Written with rq.current and nowhere else. (Linux keeps the same
+ * pair: the per-CPU current_task beside rq->curr.) Every system call reads it several times;
+ * a call to a function here cost more under QEMU's TCG than the read (docs/performance.md).
  */
-struct thread *sched_current(void)
-{
-	return rq.current;
-}
+struct thread *sched_current_thread;
 
 /* enqueue_locked() - make @t RUNNABLE at the back of the queue (idle only changes state). */
 static void enqueue_locked(struct thread *t)
@@ -119,6 +116,7 @@ static void context_switch_locked(struct thread *prev, struct thread *next)
 	if (prev->state == THREAD_DEAD)
 		rq.dead = prev;
 	rq.current = next;
+	sched_current_thread = next;
 	rq.nr_switches++;
 	if (next->stack_base)
 		arch_set_kernel_stack((char *)next->stack_base + next->stack_size);
@@ -472,7 +470,11 @@ static bool should_preempt(void)
  */
 void sched_irq_exit(void)
 {
-	if (should_preempt())
+	/* The common case, no switch due, is told without the lock: need_resched is set under
+	 * it by the tick or a wake-up, and read here with interrupts off, so a set that comes
+	 * after this read is seen at the next interrupt's exit. (Linux tests its
+	 * TIF_NEED_RESCHED flag the same way, lock-free, on every return to user mode.) */
+	if (READ_ONCE(rq.need_resched) && should_preempt())
 		schedule();
 }
 
@@ -562,6 +564,7 @@ void sched_init(void)
 	idle->state = THREAD_RUNNING;
 	rq.idle = idle;
 	rq.current = idle;
+	sched_current_thread = idle;
 	spin_unlock(&rq.lock);
 }
 

@@ -279,7 +279,9 @@ bool signal_syscall_needs_restart(const struct trap_frame *tf)
 {
 	long ret = arch_syscall_return(tf);
 
-	return arch_syscall_nr(tf) >= 0 && ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK;
+	/* The result first: it rules out nearly every return, and arch_syscall_nr() is one
+	 * more call on every system call's way out. */
+	return ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK && arch_syscall_nr(tf) >= 0;
 }
 
 /* restart_for_handler() - a handler with @flags is about to run: EINTR or restart. */

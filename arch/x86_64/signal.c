@@ -37,7 +37,7 @@
 #include "uapi/errno.h"
 
 #define SYSCALL_INSN_LEN	2	/* 0f 05 */
-static bool to_user_mode(const struct trap_frame *tf)
+static inline bool to_user_mode(const struct trap_frame *tf)
 {
 	return (tf->cs & 3) == 3;
 }

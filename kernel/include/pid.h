@@ -56,8 +56,14 @@ void pid_init(void);
 struct pid *find_get_pid_ns(pid_t nr, struct pid_namespace *ns);
 
 pid_t pid_nr_ns(const struct pid *pid, const struct pid_namespace *ns);
+
+/* pid_ns_of() - @pid's own (innermost) namespace. Context: any. Return: the namespace. */
+static inline struct pid_namespace *pid_ns_of(const struct pid *pid)
+{
+	return pid->numbers[pid->level].ns;
+}
+
 pid_t pid_vnr(const struct pid *pid);
-struct pid_namespace *pid_ns_of(const struct pid *pid);
 struct pid_namespace *task_active_pid_ns(const struct thread *t);
 struct pid_namespace *current_pid_ns(void);
 

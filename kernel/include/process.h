@@ -117,7 +117,6 @@ void release_task(struct process *p);
 void process_set_pgrp_locked(struct process *p, struct pid *pgrp, bool session);
 int process_count(void);
 void process_destroy(struct process *p);
-struct process *current_process(void);
 void process_set_comm(struct process *p, const char *path);
 void process_detach_thread(struct thread *t);
 /* process_start_init() - the calling kernel thread becomes init and runs @path with @argv

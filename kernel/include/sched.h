@@ -82,7 +82,21 @@ struct thread {
 void sched_init(void);
 NORETURN void sched_start(void);
 
-struct thread *sched_current(void);
+extern struct thread *sched_current_thread;	/* = the run queue's current; sched.c */
+
+/* sched_current() - the thread running on this CPU. Context: any thread, after sched_init().
+ * Return: the current thread. */
+static inline struct thread *sched_current(void)
+{
+	return sched_current_thread;
+}
+
+/* current_process() - the process of the running thread. Context: any thread.
+ * Return: the process, or NULL in a kernel thread. */
+static inline struct process *current_process(void)
+{
+	return sched_current_thread->proc;
+}
 void schedule(void);
 void sched_yield(void);
 bool sched_wake(struct thread *t);

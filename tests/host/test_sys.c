@@ -27,13 +27,11 @@
 
 
 static struct process self = { .tgid = 1 };
+static struct thread self_thread = { .proc = &self };
 static jmp_buf poweroff_jmp;
 static char logged[512];
 
-struct process *current_process(void)
-{
-	return &self;
-}
+struct thread *sched_current_thread = &self_thread;	/* what current_process() reads */
 
 /* The pid namespace the calls run in: the root one, unless a test says otherwise. */
 struct pid_namespace init_pid_ns;

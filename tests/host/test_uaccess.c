@@ -99,12 +99,7 @@ long arch_uaccess_strncpy(uint64_t dst, uint64_t src, size_t max)
 static struct mm fake_mm;
 static struct process fake_proc;
 static struct thread fake_thread;
-static struct thread *fake_current;
-
-struct thread *sched_current(void)
-{
-	return fake_current;
-}
+struct thread *sched_current_thread;	/* what sched_current() reads */
 
 paddr_t mm_pgtable_root(const struct mm *mm)
 {
@@ -134,7 +129,7 @@ static int reset(void **state)
 	(void)state;
 	fake_proc.mm = &fake_mm;
 	fake_thread.proc = &fake_proc;
-	fake_current = &fake_thread;
+	sched_current_thread = &fake_thread;
 	memset(user_mem, 'u', sizeof(user_mem));
 	memset(top_mem, 't', sizeof(top_mem));
 	loop_calls = 0;
@@ -257,7 +252,7 @@ static void nofault_without_an_address_space(void **state)
 	assert_int_equal(copy_from_user_nofault(&word, FAKE_BASE, 8), -EFAULT);
 	fake_thread.proc = NULL;
 	assert_int_equal(copy_from_user_nofault(&word, FAKE_BASE, 8), -EFAULT);
-	fake_current = NULL;
+	sched_current_thread = NULL;
 	assert_int_equal(copy_from_user_nofault(&word, FAKE_BASE, 8), -EFAULT);
 }
 
