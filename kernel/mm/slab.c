@@ -85,7 +85,7 @@ static char *slab_base(const struct page *slab)
  * slab is at most a few pages, an object at most a page or two; asserted at cache creation).
  * The free-list checks call this once per step of a walk, where a division (a helper call
  * under QEMU's TCG) was a tenth of fork+exit+wait (docs/performance.md). */
-static bool slot_at(const struct kmem_cache *c, uintptr_t base, const void *p)
+static inline bool slot_at(const struct kmem_cache *c, uintptr_t base, const void *p)
 {
 	uintptr_t off = (uintptr_t)p - base;
 
