@@ -55,6 +55,8 @@
 #include "uapi/errno.h"
 #include "uapi/mman.h"
 
+#define FAULT_AROUND_PAGES	16	/* fault_around()'s window: 64 KiB, as Linux's default */
+
 /* access_allowed() - may an access (a write, an instruction fetch, else a read) happen in
  * memory of protection @prot? Any protection but PROT_NONE allows reading, as on x86. */
 static bool access_allowed(unsigned int prot, bool write, bool exec)
@@ -128,16 +130,43 @@ static paddr_t shared_file_frame(const struct vm_area *a, uaddr_t page)
 	return a->file->f_op->page_frame(a->file, off);
 }
 
+/* fault_around() - after @page of the read-only private file area @a got the file's own
+ * frame, map the file's frames of the other pages of its FAULT_AROUND_PAGES-aligned window
+ * inside @a that are not mapped yet: a program's text is read page after page, and each page
+ * mapped here is a fault less (a fault is an exception, a trip through QEMU's loop under TCG
+ * and the handler: docs/performance.md). Only frames the file already has, as Linux maps only
+ * pages already in its page cache (do_fault_around, fault_around_bytes = 64 KiB). Best
+ * effort: a page that cannot be mapped (no memory for a page table) is left to its own fault. */
+static void fault_around(struct mm *mm, const struct vm_area *a, uaddr_t page)
+{
+	uaddr_t first = MAX(ALIGN_DOWN(page, FAULT_AROUND_PAGES * PAGE_SIZE), a->start);
+	uaddr_t end = MIN(first + FAULT_AROUND_PAGES * PAGE_SIZE, a->end);
+
+	for (uaddr_t p = first; p < end; p += PAGE_SIZE) {
+		paddr_t pa;
+
+		if (p == page || pgtable_user_frame(mm->pgtable, p, NULL))
+			continue;
+		pa = shared_file_frame(a, p);
+		if (!pa || install_page(mm, a, p, pa, true))
+			return;
+	}
+}
+
 /* map_new_page() - steps 3 to 5: a filled frame for @page of area @a (or the file's own
- * frame, shared_file_frame). A file page is written whole by fill_from_file(), so its frame
- * is not zeroed first. */
+ * frame, shared_file_frame, and its neighbours', fault_around). A file page is written
+ * whole by fill_from_file(), so its frame is not zeroed first. */
 static int map_new_page(struct mm *mm, const struct vm_area *a, uaddr_t page)
 {
 	paddr_t pa = shared_file_frame(a, page);
 	int err;
 
-	if (pa)
-		return install_page(mm, a, page, pa, true);
+	if (pa) {
+		err = install_page(mm, a, page, pa, true);
+		if (!err)
+			fault_around(mm, a, page);
+		return err;
+	}
 	pa = a->file ? frame_alloc_contig_uninit(1) : frame_alloc();
 	if (!pa)
 		return -ENOMEM;
