@@ -23,7 +23,7 @@ CMDLINE ?= init=/sbin/init
 KCFLAGS := -std=c11 -Wall -Wextra -Werror -ffreestanding -fno-pie -fno-pic \
 	-mno-red-zone -mcmodel=kernel -mgeneral-regs-only -fno-omit-frame-pointer \
 	-mno-omit-leaf-frame-pointer -fno-stack-protector -fno-asynchronous-unwind-tables \
-	-fno-strict-aliasing -Og -g -Ikernel/include -MMD -MP
+	-fno-strict-aliasing -Og -g -Ikernel/include -Iarch/x86_64/include -MMD -MP
 KASFLAGS := -f elf64 -g -F dwarf -i arch/x86_64/
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
 

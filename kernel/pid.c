@@ -212,15 +212,28 @@ void put_pid(struct pid *pid)
 	put_pid_ns(ns);
 }
 
+/* nr_in_ns() and ns_of_thread() are the bodies of pid_nr_ns() and task_active_pid_ns(), in
+ * line so that pid_vnr() - every getpid, getppid, gettid - makes no call of its own: under
+ * QEMU's TCG each return costs a lookup (docs/performance.md). */
+static inline pid_t nr_in_ns(const struct pid *pid, const struct pid_namespace *ns)
+{
+	if (!pid || !ns || ns->level > pid->level || pid->numbers[ns->level].ns != ns)
+		return 0;
+	return pid->numbers[ns->level].nr;
+}
+
+static inline struct pid_namespace *ns_of_thread(const struct thread *t)
+{
+	return t->pid ? pid_ns_of(t->pid) : &init_pid_ns;
+}
+
 /**
  * pid_nr_ns() - @pid's number in @ns.
  * Context: any. Return: the number, or 0 if @pid is not visible in @ns (or is NULL).
  */
 pid_t pid_nr_ns(const struct pid *pid, const struct pid_namespace *ns)
 {
-	if (!pid || !ns || ns->level > pid->level || pid->numbers[ns->level].ns != ns)
-		return 0;
-	return pid->numbers[ns->level].nr;
+	return nr_in_ns(pid, ns);
 }
 
 /**
@@ -230,7 +243,7 @@ pid_t pid_nr_ns(const struct pid *pid, const struct pid_namespace *ns)
  */
 struct pid_namespace *task_active_pid_ns(const struct thread *t)
 {
-	return t->pid ? pid_ns_of(t->pid) : &init_pid_ns;
+	return ns_of_thread(t);
 }
 
 /**
@@ -239,7 +252,7 @@ struct pid_namespace *task_active_pid_ns(const struct thread *t)
  */
 struct pid_namespace *current_pid_ns(void)
 {
-	return task_active_pid_ns(sched_current());
+	return ns_of_thread(sched_current());
 }
 
 /**
@@ -248,5 +261,5 @@ struct pid_namespace *current_pid_ns(void)
  */
 pid_t pid_vnr(const struct pid *pid)
 {
-	return pid_nr_ns(pid, current_pid_ns());
+	return nr_in_ns(pid, ns_of_thread(sched_current()));
 }

@@ -1,51 +1,17 @@
-/* cpu.c - the CPU's interrupt flag, halting, and leaving the machine.
+/* cpu.c - halting, spin-wait hints, and leaving the machine.
  *
- * The portable kernel turns interrupts on and off only through these functions (spinlocks use
- * arch_irq_save/restore). The interrupt flag is bit 9 of RFLAGS; save returns the whole RFLAGS
- * and restore re-enables interrupts only if that bit was set, which makes the pair nest.
+ * The interrupt flag itself (arch_irq_save/restore, enable/disable) is in line, in
+ * arch/x86_64/include/arch_irq.h. Halting with interrupts on must be "sti; hlt", below.
  * Power-off: QEMU's `pc` machine powers off when 0x2000 is written to the ACPI PM1a control
  * port 0x604; under the test harness the isa-debug-exit device (port 0xf4) exits QEMU with
  * status (value << 1) | 1 instead, so a test run can report pass or fail.
- * See also: kernel/include/arch.h (the contract), kernel/spinlock.c. */
+ * See also: kernel/include/arch.h (the contract), arch_irq.h, kernel/spinlock.c. */
 #include "arch.h"
 #include "io.h"
 
-#define RFLAGS_IF		(1UL << 9)
 #define QEMU_DEBUG_EXIT_PORT	0xf4
 #define QEMU_ACPI_PM1A_CNT	0x604
 #define ACPI_SLP_EN_S5		0x2000
-
-unsigned long arch_irq_save(void)
-{
-	unsigned long flags;
-
-	__asm__ __volatile__("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
-	return flags;
-}
-
-void arch_irq_restore(unsigned long flags)
-{
-	if (flags & RFLAGS_IF)
-		__asm__ __volatile__("sti" : : : "memory");
-}
-
-void arch_irq_enable(void)
-{
-	__asm__ __volatile__("sti" : : : "memory");
-}
-
-void arch_irq_disable(void)
-{
-	__asm__ __volatile__("cli" : : : "memory");
-}
-
-bool arch_irqs_enabled(void)
-{
-	unsigned long flags;
-
-	__asm__ __volatile__("pushfq; popq %0" : "=r"(flags));
-	return flags & RFLAGS_IF;
-}
 
 /* arch_wait_for_interrupt() - "sti; hlt" back to back: sti takes effect after the next
  * instruction, so no interrupt can slip in between and leave us halted with work pending. */

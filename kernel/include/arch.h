@@ -40,12 +40,11 @@ int arch_console_getc(void);
 /* From now on, hand every byte received to tty_receive_byte() from the receive interrupt. */
 void arch_console_enable_input(void);
 
-/* Interrupts on this CPU. save/restore nest; restore re-enables only if save found them on. */
-unsigned long arch_irq_save(void);
-void arch_irq_restore(unsigned long flags);
-void arch_irq_enable(void);
-void arch_irq_disable(void);
-bool arch_irqs_enabled(void);
+/* Interrupts on this CPU. save/restore nest; restore re-enables only if save found them on.
+ * In line, from arch/x86_64/include/arch_irq.h (the one arch header kernel/ includes):
+ *   unsigned long arch_irq_save(void);   void arch_irq_restore(unsigned long flags);
+ *   void arch_irq_enable(void);   void arch_irq_disable(void);   bool arch_irqs_enabled(void); */
+#include "arch_irq.h"
 void arch_wait_for_interrupt(void);	/* enable interrupts and halt until one arrives */
 void arch_cpu_relax(void);		/* a spin-wait hint */
 
