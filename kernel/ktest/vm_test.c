@@ -6,13 +6,18 @@
  * exec's remote writes through mm_copy_to(), and the syscalls' rules through the do_X()
  * functions of mmap.c. Pages are inspected through the page tables (pgtable_user_frame) and
  * the direct map. What needs a file (file areas, exec) is tested from user space by the
- * in-OS suites; tests/host/ covers the ELF checks and the stack layout.
+ * in-OS suites - but for fault-around, which user space cannot see: one ramfs file in /tmp;
+ * tests/host/ covers the ELF checks and the stack layout.
  * Every case that creates an mm destroys it, and the leak cases prove that doing so returns
  * every frame and every "mm_struct" and "vm_area_struct" object.
  * See also: kernel/mm/mm_space.c, kernel/mm/fault.c, kernel/mm/mmap.c.
  */
 #include "ktest.h"
 #include "arch.h"
+#include "err.h"
+#include "file.h"
+#include "fs.h"
+#include "namei.h"
 #include "frame.h"
 #include "mm_space.h"
 #include "mmap.h"
@@ -20,6 +25,7 @@
 #include "slab.h"
 #include "string.h"
 #include "uapi/errno.h"
+#include "uapi/fcntl.h"
 #include "uapi/mman.h"
 
 #define BASE  0x10000000UL /* an address nothing else uses in a fresh mm */
@@ -288,6 +294,77 @@ static void busy_mm(void)
 	mm_destroy(mm);
 }
 
+/* ---- fault-around (kernel/mm/fault.c) --------------------------------------------------- */
+
+#define FA_FILE	"/tmp/vm_fault_around"
+#define FA_PAGES 24
+
+/* fa_file() - a ramfs file of FA_PAGES pages, each filled with its own number. */
+static struct file *fa_file(void)
+{
+	struct file *f = do_filp_open(AT_FDCWD, FA_FILE, O_CREAT | O_RDWR | O_TRUNC, 0600);
+	static unsigned char page[PAGE_SIZE];
+	uint64_t pos = 0;
+
+	if (IS_ERR(f))
+		return NULL;
+	for (int i = 0; i < FA_PAGES; i++) {
+		memset(page, 'a' + i, sizeof(page));
+		if (f->f_op->write(f, page, sizeof(page), &pos) != (ssize_t)sizeof(page)) {
+			file_put(f);
+			return NULL;
+		}
+	}
+	return f;
+}
+
+static int fa_map(struct mm *mm, struct file *f, unsigned int prot)
+{
+	struct vm_area tmpl = {
+		.start = BASE, .end = BASE + PG(FA_PAGES), .prot = prot, .flags = VMA_PRIVATE,
+		.file = f, .file_offset = 0, .file_end = UINT64_MAX, .name = "fault-around",
+	};
+
+	return mm_map_area(mm, &tmpl);
+}
+
+/* A read fault in a read-only private file area maps the file's frames of its whole 16-page
+ * window, and no page outside it; a writable private area gets its one copied page only. */
+static void text_fault_maps_its_window(void)
+{
+	struct file *f = fa_file();
+	struct mm *mm = mm_create();
+	int mapped = 0;
+
+	if (!f || !mm || fa_map(mm, f, PROT_READ | PROT_EXEC)) {
+		ktest_fail(__FILE__, __LINE__, "cannot map %s", FA_FILE);
+		goto out;
+	}
+	KTEST_EXPECT_EQ(mm_handle_fault(mm, BASE + PG(5) + 9, false, true), 0);
+	for (int i = 0; i < FA_PAGES; i++)
+		mapped += page_bytes(mm, BASE + PG(i)) != NULL;
+	KTEST_EXPECT_EQ(mapped, 16);
+	KTEST_EXPECT(page_bytes(mm, BASE + PG(0)) && *page_bytes(mm, BASE + PG(0)) == 'a');
+	KTEST_EXPECT(page_bytes(mm, BASE + PG(15)) && *page_bytes(mm, BASE + PG(15)) == 'a' + 15);
+	KTEST_EXPECT(!page_bytes(mm, BASE + PG(16)));
+	KTEST_EXPECT_EQ(mm_handle_fault(mm, BASE + PG(20), false, false), 0);	/* the next window */
+	KTEST_EXPECT(page_bytes(mm, BASE + PG(23)) && *page_bytes(mm, BASE + PG(23)) == 'a' + 23);
+	KTEST_EXPECT_EQ(mm->nr_pages, FA_PAGES);
+	mm_destroy(mm);
+	mm = mm_create();
+	if (!mm || fa_map(mm, f, RW)) {
+		ktest_fail(__FILE__, __LINE__, "cannot map %s writable", FA_FILE);
+		goto out;
+	}
+	KTEST_EXPECT_EQ(mm_handle_fault(mm, BASE + PG(5), false, false), 0);
+	KTEST_EXPECT_EQ(mm->nr_pages, 1);	/* a copy, and only the page touched */
+out:
+	mm_destroy(mm);
+	if (f)
+		file_put(f);
+	do_unlinkat(AT_FDCWD, FA_FILE, 0);
+}
+
 static void destroy_returns_everything(void)
 {
 	size_t frames, mms, areas;
@@ -313,6 +390,7 @@ static const struct ktest_case vm_cases[] = {
 	{ "mmap_places_and_refuses", mmap_places_and_refuses },
 	{ "munmap_mprotect_madvise_errors", munmap_mprotect_madvise_errors },
 	{ "brk_grows_and_shrinks", brk_grows_and_shrinks },
+	{ "text_fault_maps_its_window", text_fault_maps_its_window },
 	{ "destroy_returns_everything", destroy_returns_everything },
 };
 

@@ -10,8 +10,10 @@
  * What reaper does not count is printed as Linux prints an idle value: 0 for CPU times,
  * faults, context switches and page-table size, root's ids and capabilities (everything runs
  * as root), one CPU and one memory node. Memory figures come from the areas (struct vm_area):
- * every resident page is a private copy (there is no page cache, kernel/mm/fault.c), so all of
- * RSS is RssAnon, and no peak is kept, so VmPeak/VmHWM equal VmSize/VmRSS.
+ * RSS is every mapped page (mm->nr_pages), a program's text - the file's own frames since
+ * kernel/mm/fault.c shares them, with fault-around's - included; it is all printed as RssAnon
+ * (Linux would put the text under RssFile: TODO(rss-file), which needs a per-page test). No
+ * peak is kept, so VmPeak/VmHWM equal VmSize/VmRSS.
  * Two files read the task's memory: cmdline and environ copy the bytes exec left between
  * mm->arg_start/arg_end and env_start/env_end (kernel/exec.c records them).
  *
