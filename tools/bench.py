@@ -251,6 +251,13 @@ def ratio_of(x, y):
     return x / y if x is not None and y is not None and y != 0 else None
 
 
+def ratio_of_minima(x, y):
+    """The ratio of two minima, or None unless both are positive: pidns-traced-reap's
+    minimum can be negative on Linux (the parent's wait returns before the tracer has
+    written its timestamp), and a ratio with a negative side means nothing."""
+    return ratio_of(x, y) if x is not None and y is not None and x > 0 and y > 0 else None
+
+
 def cell(entry):
     """A table cell: the median, or the failure text."""
     if entry is None:
@@ -294,7 +301,7 @@ def format_table(a, b, a_label, b_label, targets=None):
         ratio = ratio_of(x[0] if x else None, y[0] if y else None)
         cols = (name, unit, cell(x), cell(y), "-" if ratio is None else "%.2f" % ratio)
         if targets is not None:
-            by_min = ratio_of(minimum(x), minimum(y))
+            by_min = ratio_of_minima(minimum(x), minimum(y))
             cols += ("-" if by_min is None else "%.2f" % by_min,)
             cols += judge(name, x if x and x[0] is not None else None, ratio, targets)
         lines.append(row % cols)

@@ -115,6 +115,12 @@ class TableTest(unittest.TestCase):
         self.assertEqual(rows["syscall-null"][2:5], ["-", "500.00", "-"])
         self.assertEqual(rows["boot-to-init"][4:], ["0.29", "-", "<=", "0.25x", "NOT", "met"])
 
+    def test_no_ratio_of_minima_with_a_negative_minimum(self):
+        reaper = {"pidns-traced-reap": entry(150.0, low=130.0)}
+        linux = {"pidns-traced-reap": entry(300.0, low=-48.0)}   # Linux: parent before tracer
+        lines = bench.format_table(reaper, linux, "reaper", "linux", bench.TARGETS)
+        self.assertEqual(self.rows(lines)["pidns-traced-reap"][4:6], ["0.50", "-"])
+
     def test_without_targets_five_columns(self):
         lines = bench.format_table({"a": entry(2.0)}, {"a": entry(0.0)}, "x", "y")
         self.assertEqual(lines[1].split(), ["a", "us", "2.00", "0.00", "-"])
