@@ -15,7 +15,9 @@
  * counted like a fork's shared frame, so it is never written through this mapping - a forced
  * write (ptrace) or mprotect(PROT_WRITE) then a write copies it first. Every run of a program
  * shares its text with the file, as Linux's page cache does (Linux also shares writable
- * private pages until the first write; we copy those at the fault).
+ * private pages until the first write; we copy those at the fault). Such a fault also maps
+ * the file's frames of the rest of its 16-page window (fault_around(), Linux's
+ * do_fault_around): text is read page after page, and each page mapped ahead is a fault less.
  *
  * Copy-on-write (after fork, kernel/mm/mm_space.c mm_dup): a write to a PRESENT, read-only
  * page of a writable private area means the frame is shared with another address space.
