@@ -9,8 +9,8 @@ The convention (fixed; test authors rely on it): the first line of a test file i
     // sources: kernel/a.c kernel/b.c
 naming the kernel sources it links with (paths from the repository root; the list may be
 empty). Each test is built alone, with cmocka:
-    CC -std=c11 -Wall -Wextra -Werror -g -DHOST_TEST -iquote kernel/include -iquote arch/x86_64/include \\
-        tests/host/test_X.c SOURCES -lcmocka -o build/host/test_X
+    CC -std=c11 -Wall -Wextra -Werror -g -DHOST_TEST -iquote kernel/include \\
+        -iquote arch/x86_64/include tests/host/test_X.c SOURCES -lcmocka -o build/host/test_X
 and run with CMOCKA_MESSAGE_OUTPUT=TAP, so every case prints "ok N - name" or "not ok N -
 name". A tests/host/test_X.py (unit tests of our Python tools, e.g. tools/bench.py) needs no
 build: it is run with this Python and prints the same TAP lines itself. Each case counts as a
