@@ -67,6 +67,7 @@ static void *page_for_write_locked(struct ramfs_inode *ri, size_t idx)
 		if (!ri->pages[idx])
 			return NULL;
 		page_ref_init(ri->pages[idx]);
+		page_mark_file(ri->pages[idx]);		/* mapped, it is RssFile */
 		ri->vfs_inode.i_blocks += SECTORS_PER_PAGE;
 	}
 	return phys_to_virt(ri->pages[idx]);

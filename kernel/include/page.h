@@ -18,6 +18,8 @@ struct kmem_cache;
 #define PAGE_SLAB  (1u << 0) /* part of a slab of head->cache */
 #define PAGE_LARGE (1u << 1) /* part of a kmalloc() allocation too big for a slab */
 #define PAGE_HEAD  (1u << 2) /* the first frame of its slab or large allocation */
+#define PAGE_FILE  (1u << 3) /* a file's data (ramfs), maybe mapped as text: RssFile; set by
+			      * page_mark_file(), cleared when the last reference goes */
 
 struct page {
 	/* Written by the frame's owner only (a slab: under its cache's lock): */
@@ -50,5 +52,7 @@ void page_ref_get(paddr_t pa);
 void page_ref_put(paddr_t pa);
 uint32_t page_ref_count(paddr_t pa);
 bool page_ref_is_shared(paddr_t pa);
+void page_mark_file(paddr_t pa);
+bool page_is_file(paddr_t pa);
 
 #endif

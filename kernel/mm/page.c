@@ -148,8 +148,10 @@ void page_ref_put(paddr_t pa)
 	struct page *page = user_page(pa);
 
 	if (__atomic_load_n(&page->refcount, __ATOMIC_RELAXED) == 0 ||
-	    __atomic_sub_fetch(&page->refcount, 1, __ATOMIC_ACQ_REL) == 0)
+	    __atomic_sub_fetch(&page->refcount, 1, __ATOMIC_ACQ_REL) == 0) {
+		page->flags &= ~PAGE_FILE;	/* the last holder: nobody reads it any more */
 		frame_free(pa);
+	}
 }
 
 /**
@@ -169,4 +171,22 @@ uint32_t page_ref_count(paddr_t pa)
 bool page_ref_is_shared(paddr_t pa)
 {
 	return page_ref_count(pa) > 1;
+}
+
+/**
+ * page_mark_file() - user frame @pa holds a file's data (ramfs, when it allocates the page):
+ * mapped into a program (kernel/mm/fault.c shares such frames as text), it counts as RssFile
+ * in /proc, not RssAnon. The mark goes with the frame's last reference (page_ref_put).
+ * Context: the file's owner, before the frame can be mapped. Return: nothing.
+ */
+void page_mark_file(paddr_t pa)
+{
+	user_page(pa)->flags |= PAGE_FILE;
+}
+
+/* page_is_file() - does user frame @pa hold a file's data? Context: any holder of a
+ * reference (a mapping). Return: true if so. */
+bool page_is_file(paddr_t pa)
+{
+	return user_page(pa)->flags & PAGE_FILE;
 }

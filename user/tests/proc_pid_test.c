@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -448,6 +449,74 @@ static void statm_seven_numbers(void)
 	end_case();
 }
 
+/* The RSS lines of our own status, in kB, from one read. */
+struct rss {
+	long total, anon, file, shmem;	/* VmRSS, RssAnon, RssFile, RssShmem */
+};
+
+/* read_rss() - @r from /proc/self's status; false (the case failed) if a line is missing. */
+static bool read_rss(struct rss *r)
+{
+	static const char *const names[] = { "VmRSS", "RssAnon", "RssFile", "RssShmem" };
+	static char text[TEXT_MAX];
+	long *kb[] = { &r->total, &r->anon, &r->file, &r->shmem };
+
+	if (!read_pid_file(getpid(), "status", text, sizeof(text)))
+		return false;
+	for (int i = 0; i < 4; i++)
+		if (sscanf(tap_field(text, names[i]), "%ld kB", kb[i]) != 1)
+			return tap_fail(__FILE__, __LINE__, "status %s: \"%s\"", names[i],
+					tap_field(text, names[i]));
+	return true;
+}
+
+/* VmRSS is RssAnon + RssFile + RssShmem; a program's text is a file's pages (RssFile, from the
+ * page cache on Linux, from ramfs's own frames on reaper), and so are the pages of a read-only
+ * private mapping of a file once touched (RssShmem on Linux if /tmp is a tmpfs). statm's
+ * "shared" counts the same pages. */
+static void rss_splits_anon_and_file(void)
+{
+	static char page[4096], text[TEXT_MAX];
+	struct rss before = { 0 }, after = { 0 };
+	unsigned long v[3] = { 0 };
+	unsigned char *p;
+	unsigned sum = 0;
+	int fd;
+
+	if (!begin_case())
+		return;
+	if (read_rss(&before)) {
+		EXPECT_EQ(before.total, before.anon + before.file + before.shmem);
+		EXPECT_TRUE(before.file > 0);	/* our own text */
+	}
+	if (read_pid_file(getpid(), "statm", text, sizeof(text)) &&
+	    EXPECT_EQ(sscanf(text, "%lu %lu %lu", &v[0], &v[1], &v[2]), 3))
+		EXPECT_TRUE(v[2] > 0 && v[2] <= v[1]);
+	snprintf(case_file, sizeof(case_file), "/tmp/proc_pid_test_rss");
+	fd = open(case_file, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	for (int i = 0; EXPECT_OK(fd) && i < 8; i++) {
+		memset(page, 'a' + i, sizeof(page));
+		EXPECT_EQ(write(fd, page, sizeof(page)), (long)sizeof(page));
+	}
+	read_rss(&before);
+	p = fd >= 0 ? mmap(NULL, 8 * sizeof(page), PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+	if (EXPECT_TRUE(p != MAP_FAILED)) {
+		for (int i = 0; i < 8; i++)
+			sum += p[i * sizeof(page)];
+		if (read_rss(&after)) {
+			tap_note("file pages: %ld kB before the mapping, %ld kB with its 8 pages "
+				 "touched (sum %u)", before.file + before.shmem,
+				 after.file + after.shmem, sum);
+			EXPECT_TRUE(after.file + after.shmem >= before.file + before.shmem + 32);
+			EXPECT_EQ(after.total, after.anon + after.file + after.shmem);
+		}
+		EXPECT_OK(munmap(p, 8 * sizeof(page)));
+	}
+	if (fd >= 0)
+		close(fd);
+	end_case();
+}
+
 /* nul_joined() - @strv as /proc shows argv and environ: each string and its NUL. */
 static size_t nul_joined(char *const *strv, char *buf, size_t size)
 {
@@ -861,6 +930,7 @@ static const struct tap_case cases[] = {
 	TAP_CASE(status_signal_masks),
 	TAP_CASE(stat_first_six_fields),
 	TAP_CASE(statm_seven_numbers),
+	TAP_CASE(rss_splits_anon_and_file),
 	TAP_CASE(cmdline_nul_separated_argv),
 	TAP_CASE(environ_nul_separated_env),
 	TAP_CASE(comm_is_binary_name),

@@ -10,10 +10,10 @@
  * What reaper does not count is printed as Linux prints an idle value: 0 for CPU times,
  * faults, context switches and page-table size, root's ids and capabilities (everything runs
  * as root), one CPU and one memory node. Memory figures come from the areas (struct vm_area):
- * RSS is every mapped page (mm->nr_pages), a program's text - the file's own frames since
- * kernel/mm/fault.c shares them, with fault-around's - included; it is all printed as RssAnon
- * (Linux would put the text under RssFile: TODO(rss-file), which needs a per-page test). No
- * peak is kept, so VmPeak/VmHWM equal VmSize/VmRSS.
+ * RSS is every mapped page (mm->nr_pages); of it, RssFile (statm's "shared") is the pages
+ * that map a file's own frame - a program's text, shared by kernel/mm/fault.c - counted per
+ * page of the file areas when the file is read; the rest is RssAnon. No peak is kept, so
+ * VmPeak/VmHWM equal VmSize/VmRSS.
  * Two files read the task's memory: cmdline and environ copy the bytes exec left between
  * mm->arg_start/arg_end and env_start/env_end (kernel/exec.c records them).
  *
@@ -34,6 +34,8 @@
 #include "file.h"
 #include "fs_struct.h"
 #include "mm_space.h"
+#include "page.h"
+#include "pgtable.h"
 #include "pid.h"
 #include "pid_namespace.h"
 #include "process.h"
@@ -173,6 +175,7 @@ static void collect_signals(const struct proc_task *task, struct sig_view *v)
 struct mm_view {
 	size_t total;		/* every area: VmSize, stat's vsize */
 	size_t rss;		/* pages with a frame */
+	size_t rss_file;	/* of them, a file's own frames: RssFile */
 	size_t data;		/* writable, private, not stack: VmData */
 	size_t stack;		/* VMA_GROWSDOWN: VmStk */
 	size_t exec;		/* executable, not writable: VmExe, statm's text */
@@ -211,6 +214,20 @@ static void count_area(struct mm_view *v, const struct vm_area *a, uaddr_t brk_s
 		widen(&v->start_data, &v->end_data, a);
 }
 
+/* count_file_frames() - the pages of file area @a of @mm that map the file's own frame
+ * (Linux counts them as MM_FILEPAGES when it maps them; we look when asked). */
+static size_t count_file_frames(struct mm *mm, const struct vm_area *a)
+{
+	size_t n = 0;
+
+	for (uaddr_t page = a->start; page < a->end; page += PAGE_SIZE) {
+		paddr_t pa = pgtable_user_frame(mm->pgtable, page, NULL);
+
+		n += pa && page_is_file(pa);
+	}
+	return n;
+}
+
 /* collect_mm() - @v for @mm; all zero without one (a zombie). */
 static void collect_mm(struct mm *mm, struct mm_view *v)
 {
@@ -220,8 +237,11 @@ static void collect_mm(struct mm *mm, struct mm_view *v)
 	if (!mm)
 		return;
 	spin_lock(&mm->lock);
-	list_for_each_entry(a, &mm->areas, link)
+	list_for_each_entry(a, &mm->areas, link) {
 		count_area(v, a, mm->brk_start);
+		if (a->file)
+			v->rss_file += count_file_frames(mm, a);
+	}
 	v->rss = mm->nr_pages;
 	spin_unlock(&mm->lock);
 }
@@ -293,7 +313,7 @@ static void status_mem(struct proc_buf *pb, const struct mm_view *v)
 	} lines[] = {
 		{ "VmPeak", v->total }, { "VmSize", v->total }, { "VmLck", 0 },
 		{ "VmPin", 0 },	       { "VmHWM", v->rss },    { "VmRSS", v->rss },
-		{ "RssAnon", v->rss }, { "RssFile", 0 },       { "RssShmem", 0 },
+		{ "RssAnon", v->rss - v->rss_file }, { "RssFile", v->rss_file }, { "RssShmem", 0 },
 		{ "VmData", v->data }, { "VmStk", v->stack },  { "VmExe", v->exec },
 		{ "VmLib", 0 },	       { "VmPTE", 0 },	       { "VmSwap", 0 },
 		{ "HugetlbPages", 0 },
@@ -464,7 +484,7 @@ int proc_pid_stat_show(struct proc_buf *pb, const struct proc_task *task)
 
 /**
  * proc_pid_statm_show() - /proc/<pid>/statm: "size resident shared text lib data dt" in
- * pages. shared is 0 (no page cache), lib 0 (static programs), dt 0 (as on Linux 2.6+);
+ * pages. shared is RssFile (status), lib 0 (static programs), dt 0 (as on Linux 2.6+);
  * data counts the stack too, as Linux's does. A zombie shows seven zeros.
  * Context: tasklist_lock held; takes mm->lock. Return: 0.
  */
@@ -474,7 +494,8 @@ int proc_pid_statm_show(struct proc_buf *pb, const struct proc_task *task)
 
 	assert_held(&tasklist_lock);
 	collect_mm(task->p->mm, &v);
-	proc_printf(pb, "%zu %zu 0 %zu 0 %zu 0\n", v.total, v.rss, v.exec, v.data + v.stack);
+	proc_printf(pb, "%zu %zu %zu %zu 0 %zu 0\n", v.total, v.rss, v.rss_file, v.exec,
+		    v.data + v.stack);
 	return 0;
 }
 
