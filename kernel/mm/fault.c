@@ -138,7 +138,8 @@ static paddr_t shared_file_frame(const struct vm_area *a, uaddr_t page)
  * mapped here is a fault less (a fault is an exception, a trip through QEMU's loop under TCG
  * and the handler: docs/performance.md). Only frames the file already has, as Linux maps only
  * pages already in its page cache (do_fault_around, fault_around_bytes = 64 KiB). Best
- * effort: a page that cannot be mapped (no memory for a page table) is left to its own fault. */
+ * effort: a page without a frame of the file's, or that cannot be mapped (no memory for a page
+ * table), is left to its own fault. The window is the aligned one cut to the area. */
 static void fault_around(struct mm *mm, const struct vm_area *a, uaddr_t page)
 {
 	uaddr_t first = MAX(ALIGN_DOWN(page, FAULT_AROUND_PAGES * PAGE_SIZE), a->start);
@@ -150,8 +151,10 @@ static void fault_around(struct mm *mm, const struct vm_area *a, uaddr_t page)
 		if (p == page || pgtable_user_frame(mm->pgtable, p, NULL))
 			continue;
 		pa = shared_file_frame(a, p);
-		if (!pa || install_page(mm, a, p, pa, true))
-			return;
+		if (!pa)
+			continue;	/* a hole, or the file's end: that page faults alone */
+		if (install_page(mm, a, p, pa, true))
+			return;		/* no memory for a page table: leave the rest */
 	}
 }
 
