@@ -10,7 +10,7 @@
  *   4. call it; with syscall.trace=1, log the call and its result;
  *   5. (ptrace issue: syscall-exit stop)
  *   6. put the result in the return register (arch_syscall_set_return).
- * The entry leaves interrupts off; the dispatcher turns them on before step 3, except for
+ * The entry leaves interrupts off; the dispatcher turns them on first thing, except for
  * the few calls marked .irqs_off in the table, which run with them off: getpid, gettid,
  * getppid and the credential getters. Each is a few hundred instructions that never sleep and
  * never touch user memory, as short as a spinlock section (which would turn interrupts off
@@ -247,8 +247,8 @@ static inline bool fast_call(struct thread *t, struct trap_frame *tf)
  * result); one resumed with PTRACE_SINGLESTEP reports a step after the call (kernel/
  * ptrace_stop.c).
  *
- * Context: the calling thread, no locks held, interrupts off as the entry left them: on from
- * step 3 (fast_call() aside); may sleep. Returns with them on, or off after a fast call
+ * Context: the calling thread, no locks held, interrupts off as the entry left them: turned
+ * on first thing (fast_call() aside); may sleep. Returns with them on, or off after a fast call
  * (the entry turns them off anyway). Return: nothing.
  */
 void syscall_dispatch(struct trap_frame *tf)
