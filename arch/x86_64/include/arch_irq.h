@@ -2,8 +2,8 @@
  *
  * Each of these is an instruction or two, and spinlocks use them on every lock and unlock.
  * As functions (arch/x86_64/cpu.c, before), each call ended in a `ret`, which QEMU's TCG
- * resolves with a lookup of the translated block it returns to: a fifth of a null system
- * call's lookups (docs/performance.md). Linux keeps them in line for its own reasons
+ * resolves with a lookup of the translated block it returns to: two of a null system call's
+ * 23 lookups, two more per spinlock pair anywhere (docs/performance.md). Linux keeps them in line for its own reasons
  * (arch/x86/include/asm/irqflags.h). The interrupt flag is bit 9 of RFLAGS; save returns the
  * whole RFLAGS and restore re-enables interrupts only if that bit was set, which makes the
  * pair nest. The contract is in kernel/include/arch.h. */
