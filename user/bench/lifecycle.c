@@ -24,21 +24,28 @@ int sample_syscall_null(const struct bench *b, double *ns)
 	return 0;
 }
 
+/* finish() - the parent's half of a sample: reap the child @pid, the time since @t0 into
+ * @ns. Return: 0, or the error (the child's status if it did not exit with 0). */
+static int finish(pid_t pid, uint64_t t0, double *ns)
+{
+	int status, err;
+
+	track(pid);
+	err = reap(pid, &status);
+	*ns = (double)(now_ns() - t0);
+	return err ? err : exit_error(status);
+}
+
 int sample_fork_exit_wait(const struct bench *b, double *ns)
 {
 	uint64_t t0 = now_ns();
 	pid_t pid = fork();
-	int status, err;
-
 	(void)b;
 	if (pid < 0)
 		return errno;
 	if (pid == 0)
 		_exit(0);
-	track(pid);
-	err = reap(pid, &status);
-	*ns = (double)(now_ns() - t0);
-	return err ? err : exit_error(status);
+	return finish(pid, t0, ns);
 }
 
 /* vfork(): the child borrows our address space and we sleep until it exits. Only _exit() is
@@ -47,17 +54,12 @@ int sample_vfork_exit_wait(const struct bench *b, double *ns)
 {
 	volatile uint64_t t0 = now_ns();
 	pid_t pid = vfork();
-	int status, err;
-
 	(void)b;
 	if (pid < 0)
 		return errno;
 	if (pid == 0)
 		_exit(0);
-	track(pid);
-	err = reap(pid, &status);
-	*ns = (double)(now_ns() - t0);
-	return err ? err : exit_error(status);
+	return finish(pid, t0, ns);
 }
 
 /* fork(), exec procbench itself with EXEC_ARG (its main() returns at once), wait: what a shell
@@ -68,8 +70,6 @@ int sample_fork_exec_wait(const struct bench *b, double *ns)
 	char *const envp[] = { NULL };
 	uint64_t t0 = now_ns();
 	pid_t pid = fork();
-	int status, err;
-
 	(void)b;
 	if (pid < 0)
 		return errno;
@@ -77,8 +77,5 @@ int sample_fork_exec_wait(const struct bench *b, double *ns)
 		execve(self_path, argv, envp);
 		_exit(err_to_code(errno));
 	}
-	track(pid);
-	err = reap(pid, &status);
-	*ns = (double)(now_ns() - t0);
-	return err ? err : exit_error(status);
+	return finish(pid, t0, ns);
 }
