@@ -32,7 +32,7 @@ void spin_init(struct spinlock *lock, const char *name, int level)
 }
 
 /* check_order() - panic unless @lock may be taken now: every held lock has a lower level. */
-static inline void check_order(const struct spinlock *lock)
+static ALWAYS_INLINE void check_order(const struct spinlock *lock)
 {
 	const struct spinlock *top;
 

@@ -78,13 +78,13 @@ static void enable_global_pages(void)
 	__asm__ __volatile__("mov %0, %%cr4" : : "r"(cr4 | CR4_PGE) : "memory");
 }
 
-static uint64_t *table_at(paddr_t pa)
+static ALWAYS_INLINE uint64_t *table_at(paddr_t pa)
 {
 	return phys_to_virt(pa);
 }
 
 /* pt_index() - which entry of the level-@level table translates @va (4 = PML4 .. 1 = PT). */
-static unsigned int pt_index(uint64_t va, int level)
+static ALWAYS_INLINE unsigned int pt_index(uint64_t va, int level)
 {
 	return (va >> (PAGE_SHIFT + 9 * (level - 1))) & (PT_ENTRIES - 1);
 }
@@ -115,7 +115,7 @@ static uint64_t *walk(paddr_t root, uint64_t va, int level, uint64_t table_flags
 }
 
 /* flush_if_current() - drop a stale TLB entry for @va if @root is the live tree. */
-static void flush_if_current(paddr_t root, uint64_t va)
+static ALWAYS_INLINE void flush_if_current(paddr_t root, uint64_t va)
 {
 	if ((read_cr3() & PTE_ADDR_MASK) == root)
 		invlpg(va);
@@ -327,14 +327,14 @@ static unsigned int pte_to_prot(uint64_t e)
 	return prot;
 }
 
-static bool is_user_leaf(uint64_t e)
+static ALWAYS_INLINE bool is_user_leaf(uint64_t e)
 {
 	return e & (PTE_PRESENT | PTE_PROTNONE);
 }
 
 /* or8() - the eight entries from @e ORed: 0 if all eight are empty. The walks below test a
  * group at once: at -Og a loop step costs more than the test, and most entries are empty. */
-static inline uint64_t or8(const uint64_t *e)
+static ALWAYS_INLINE uint64_t or8(const uint64_t *e)
 {
 	return e[0] | e[1] | e[2] | e[3] | e[4] | e[5] | e[6] | e[7];
 }

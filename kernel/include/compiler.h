@@ -13,6 +13,11 @@
 #define UNUSED		__attribute__((unused))
 #define PACKED		__attribute__((packed))
 #define ALIGNED(n)	__attribute__((aligned(n)))
+/* For one-line helpers on hot paths, which -Og would otherwise call when they have more than
+ * one caller: under QEMU's TCG every return is a lookup of the block it returns to, and a
+ * fork+exec+wait made ~3,500 such calls to one-liners (docs/performance.md). gdb still shows
+ * them, as inlined frames, and can break in them. */
+#define ALWAYS_INLINE	inline __attribute__((always_inline))
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define ALIGN_UP(x, a)	(((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))

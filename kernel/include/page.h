@@ -39,11 +39,29 @@ struct page {
 };
 
 void page_init(paddr_t max_phys);
-struct page *pfn_to_page(size_t pfn);
-size_t page_to_pfn(const struct page *page);
+size_t page_count(void);
+
+/* The descriptors, one per frame below max_phys (page.c; immutable after page_init()). The
+ * two translations below are in line: slab and page-table code make hundreds of them on
+ * every fork (compiler.h, ALWAYS_INLINE). */
+extern struct page *page_array;
+extern size_t page_array_len;
+
+/* pfn_to_page() - the descriptor of frame number @pfn (physical address >> PAGE_SHIFT).
+ * Context: any. Return: the descriptor, or NULL if @pfn is beyond RAM. */
+static ALWAYS_INLINE struct page *pfn_to_page(size_t pfn)
+{
+	return pfn < page_array_len ? &page_array[pfn] : NULL;
+}
+
+/* page_to_pfn() - the frame number @page (a descriptor from the array) describes. */
+static ALWAYS_INLINE size_t page_to_pfn(const struct page *page)
+{
+	return (size_t)(page - page_array);
+}
+
 struct page *virt_to_page(const void *va);
 void *page_address(const struct page *page);
-size_t page_count(void);
 
 /* Reference counts of user frames: copy-on-write fork shares a frame between address spaces
  * and frees it when the last mapping goes (page.c). */

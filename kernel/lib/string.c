@@ -8,12 +8,11 @@
  * accesses to byte buffers well defined. GCC emits calls to the first four itself (struct
  * copies, zeroing), so their names and prototypes are the C library's. Linux: lib/string.c. */
 #include "string.h"
-#include <stdbool.h>
-#include <stdint.h>
+#include "compiler.h"
 
 #define WORD	sizeof(uint64_t)
 
-static bool word_aligned(const void *p)
+static ALWAYS_INLINE bool word_aligned(const void *p)
 {
 	return ((uintptr_t)p & (WORD - 1)) == 0;
 }

@@ -30,17 +30,17 @@
 
 #define BITS_PER_WORD 64
 
-static bool bit_test(const uint64_t *map, size_t i)
+static ALWAYS_INLINE bool bit_test(const uint64_t *map, size_t i)
 {
 	return (map[i / BITS_PER_WORD] >> (i % BITS_PER_WORD)) & 1;
 }
 
-static void bit_set(uint64_t *map, size_t i)
+static ALWAYS_INLINE void bit_set(uint64_t *map, size_t i)
 {
 	map[i / BITS_PER_WORD] |= 1ULL << (i % BITS_PER_WORD);
 }
 
-static void bit_clear(uint64_t *map, size_t i)
+static ALWAYS_INLINE void bit_clear(uint64_t *map, size_t i)
 {
 	map[i / BITS_PER_WORD] &= ~(1ULL << (i % BITS_PER_WORD));
 }

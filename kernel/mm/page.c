@@ -31,9 +31,9 @@
 #include "frame.h"
 #include "panic.h"
 
-/* Immutable after page_init(): */
-static struct page *page_array; /* descriptor of frame pfn is page_array[pfn] */
-static size_t nr_pages;		/* entries: max_phys >> PAGE_SHIFT */
+/* Immutable after page_init(); read in line by page.h's pfn_to_page() and friends: */
+struct page *page_array;	/* descriptor of frame pfn is page_array[pfn] */
+size_t page_array_len;		/* entries: max_phys >> PAGE_SHIFT */
 
 /**
  * page_init() - allocate the descriptor array for RAM below @max_phys.
@@ -52,28 +52,7 @@ void page_init(paddr_t max_phys)
 	if (!pa)
 		panic("page: no %zu contiguous frames for the page descriptors", frames);
 	page_array = phys_to_virt(pa);
-	nr_pages = n;
-}
-
-/**
- * pfn_to_page() - the descriptor of frame number @pfn.
- * @pfn: physical address >> PAGE_SHIFT.
- *
- * Context: any. Return: the descriptor, or NULL if @pfn is beyond RAM.
- */
-struct page *pfn_to_page(size_t pfn)
-{
-	return pfn < nr_pages ? &page_array[pfn] : NULL;
-}
-
-/**
- * page_to_pfn() - the frame number @page describes.
- * @page: a descriptor from this array.
- * Context: any. Return: its index, the frame number.
- */
-size_t page_to_pfn(const struct page *page)
-{
-	return (size_t)(page - page_array);
+	page_array_len = n;
 }
 
 /**
@@ -104,11 +83,11 @@ void *page_address(const struct page *page)
  */
 size_t page_count(void)
 {
-	return nr_pages;
+	return page_array_len;
 }
 
 /* user_page() - the descriptor of user frame @pa; a frame outside RAM is a kernel bug. */
-static struct page *user_page(paddr_t pa)
+static ALWAYS_INLINE struct page *user_page(paddr_t pa)
 {
 	struct page *page = pfn_to_page(pa >> PAGE_SHIFT);
 

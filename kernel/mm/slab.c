@@ -75,7 +75,7 @@ static struct kmem_cache kmem_cache_boot; /* the cache of cache descriptors */
 
 /* ---- Objects and their poison ------------------------------------------------------------ */
 
-static char *slab_base(const struct page *slab)
+static ALWAYS_INLINE char *slab_base(const struct page *slab)
 {
 	return page_address(slab);
 }
@@ -85,7 +85,7 @@ static char *slab_base(const struct page *slab)
  * slab is at most a few pages, an object at most a page or two; asserted at cache creation).
  * The free-list checks call this once per step of a walk, where a division (a helper call
  * under QEMU's TCG) was a tenth of fork+exit+wait (docs/performance.md). */
-static inline bool slot_at(const struct kmem_cache *c, uintptr_t base, const void *p)
+static ALWAYS_INLINE bool slot_at(const struct kmem_cache *c, uintptr_t base, const void *p)
 {
 	uintptr_t off = (uintptr_t)p - base;
 
@@ -94,7 +94,8 @@ static inline bool slot_at(const struct kmem_cache *c, uintptr_t base, const voi
 }
 
 /* is_object_start() - true if @p is the first byte of one of @slab's slots. */
-static bool is_object_start(const struct kmem_cache *c, const struct page *slab, const void *p)
+static ALWAYS_INLINE bool is_object_start(const struct kmem_cache *c, const struct page *slab,
+					    const void *p)
 {
 	return slot_at(c, (uintptr_t)slab_base(slab), p);
 }
