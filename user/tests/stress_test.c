@@ -577,7 +577,9 @@ static void body_bomb(void)
 }
 
 /* body_refill() - after the bomb: the same limit, fork until it says no (children sleep);
- * each process made writes its byte, so the case counts them. Then wait to be killed. */
+ * a byte for each process made, so the case counts them. Then wait to be killed. The
+ * parent writes each child's byte itself: a child that had not run yet when the case killed
+ * it would have been missed (on a loaded host the refill once came out 14 short). */
 static void body_refill(void)
 {
 	int e;
@@ -588,14 +590,13 @@ static void body_refill(void)
 	for (;;) {
 		pid_t c = fork();
 
-		if (c == 0) {
-			if (write(bomb_members[1], "m", 1) != 1)
-				_exit(4);
+		if (c == 0)
 			for (;;)
 				pause();
-		}
 		if (c < 0)
 			break;
+		if (write(bomb_members[1], "m", 1) != 1)
+			_exit(4);
 	}
 	e = errno;
 	if (write(bomb_errors[1], &e, sizeof(e)) != sizeof(e))
