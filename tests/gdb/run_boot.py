@@ -21,7 +21,6 @@ boot/entry.asm's first line after `start32:`. The cases (build/test-logs/gdb-boo
   gdb/boot_kmain             then kmain as frame #0
 """
 
-import argparse
 import os
 import re
 import subprocess
@@ -89,14 +88,7 @@ def checks(output, entry):
 
 
 def parse_args():
-    ap = argparse.ArgumentParser(description="The gdb-boot test.")
-    ap.add_argument("--elf", required=True, help="the kernel with symbols, for gdb")
-    ap.add_argument("--kernel", required=True, help="the kernel the ISO carries")
-    ap.add_argument("--initramfs", required=True)
-    ap.add_argument("--timeout", type=float, default=90)
-    ap.add_argument("--gdb", default="gdb")
-    testlib.add_boot_args(ap)
-    return ap.parse_args()
+    return run_smoke.gdb_arg_parser("The gdb-boot test.", 90).parse_args()
 
 
 def run(args):
@@ -123,20 +115,9 @@ def main():
     with open(log, "w") as f:
         f.write(output)
     results = checks(output, entry)
-    for name, ok in results:
-        testlib.record(args.results, ok, name)
-    if timed_out:
-        testlib.record(args.results, False, "gdb/boot_in_time")
-    failed = [name for name, ok in results if not ok]
-    seconds = time.monotonic() - start
-    if failed or timed_out:
-        why = "timed out after %g s; " % args.timeout if timed_out else ""
-        print("FAIL gdb boot (%.1f s): %sfailed %s (log: %s)" %
-              (seconds, why, ", ".join(failed) or "nothing", log))
-        return 1
-    print("PASS gdb boot (%.1f s): start32 at %#x in 32-bit mode, %d cases" %
-          (seconds, entry, len(results)))
-    return 0
+    return run_smoke.report(args, "boot", results, timed_out, start, log,
+                            "start32 at %#x in 32-bit mode, %d cases" % (entry, len(results)),
+                            "gdb/boot_in_time")
 
 
 if __name__ == "__main__":

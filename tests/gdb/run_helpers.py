@@ -30,7 +30,6 @@ With --suite procflush, docs/proc-flush.md's (tests/gdb/procflush.gdb, booting p
 flush_growth case): a reaped child's /proc/<nr> dentry invalidated by proc_flush_pid.
 """
 
-import argparse
 import os
 import re
 import sys
@@ -156,14 +155,8 @@ def checks(output, cases):
 
 
 def parse_args():
-    ap = argparse.ArgumentParser(description="The gdb helpers' test.")
-    ap.add_argument("--elf", required=True, help="the kernel with symbols, for gdb")
-    ap.add_argument("--kernel", required=True, help="the kernel the ISO carries")
-    ap.add_argument("--initramfs", required=True)
-    ap.add_argument("--timeout", type=float, default=90)
-    ap.add_argument("--gdb", default="gdb")
+    ap = run_smoke.gdb_arg_parser("The gdb helpers' test.", 90)
     ap.add_argument("--suite", choices=sorted(SUITES), default="helpers")
-    testlib.add_boot_args(ap)
     return ap.parse_args()
 
 
@@ -194,19 +187,8 @@ def main():
     with open(log, "w") as f:
         f.write(output)
     results = checks(output, cases)
-    for name, ok in results:
-        testlib.record(args.results, ok, name)
-    if timed_out:
-        testlib.record(args.results, False, "gdb/%s_in_time" % args.suite)
-    failed = [name for name, ok in results if not ok]
-    seconds = time.monotonic() - start
-    if failed or timed_out:
-        why = "timed out after %g s; " % args.timeout if timed_out else ""
-        print("FAIL gdb %s (%.1f s): %sfailed %s (log: %s)" %
-              (what, seconds, why, ", ".join(failed) or "nothing", log))
-        return 1
-    print("PASS gdb %s (%.1f s): %d cases" % (what, seconds, len(results)))
-    return 0
+    return run_smoke.report(args, what, results, timed_out, start, log,
+                            "%d cases" % len(results), "gdb/%s_in_time" % args.suite)
 
 
 if __name__ == "__main__":

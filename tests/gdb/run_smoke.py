@@ -119,15 +119,40 @@ def checks(output, later, cmdline):
             ("gdb/print_boot_info", bool(struct_ok))]
 
 
-def parse_args():
-    ap = argparse.ArgumentParser(description="The gdb smoke test.")
+def gdb_arg_parser(description, timeout):
+    """The options every gdb test takes (the kernels, the initramfs, gdb, the boot's); each
+    adds its own before parse_args()."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--elf", required=True, help="the kernel with symbols, for gdb")
     ap.add_argument("--kernel", required=True, help="the kernel the ISO carries")
     ap.add_argument("--initramfs", required=True)
-    ap.add_argument("--cmdline", default="init=/sbin/init")
-    ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--timeout", type=float, default=timeout)
     ap.add_argument("--gdb", default="gdb")
     testlib.add_boot_args(ap)
+    return ap
+
+
+def report(args, label, results, timed_out, start, log, summary, timeout_case):
+    """Record each (case, passed) of results, and timeout_case failed if timed_out; print
+    the PASS or FAIL line of the gdb test called label. Returns the exit status."""
+    for name, ok in results:
+        testlib.record(args.results, ok, name)
+    if timed_out:
+        testlib.record(args.results, False, timeout_case)
+    failed = [name for name, ok in results if not ok]
+    seconds = time.monotonic() - start
+    if failed or timed_out:
+        why = "timed out after %g s; " % args.timeout if timed_out else ""
+        print("FAIL gdb %s (%.1f s): %sfailed %s (log: %s)" %
+              (label, seconds, why, ", ".join(failed) or "nothing", log))
+        return 1
+    print("PASS gdb %s (%.1f s): %s" % (label, seconds, summary))
+    return 0
+
+
+def parse_args():
+    ap = gdb_arg_parser("The gdb smoke test.", 120)
+    ap.add_argument("--cmdline", default="init=/sbin/init")
     return ap.parse_args()
 
 
@@ -147,19 +172,8 @@ def main():
     with open(log, "w") as f:
         f.write(output)
     later = later_function()
-    failed = [name for name, ok in checks(output, later, args.cmdline) if not ok]
-    for name, ok in checks(output, later, args.cmdline):
-        testlib.record(args.results, ok, name)
-    if timed_out:
-        testlib.record(args.results, False, "gdb/finished_in_time")
-    seconds = time.monotonic() - start
-    if failed or timed_out:
-        why = "timed out after %g s; " % args.timeout if timed_out else ""
-        print("FAIL gdb smoke (%.1f s): %smissing %s (log: %s)" %
-              (seconds, why, ", ".join(failed) or "nothing", log))
-        return 1
-    print("PASS gdb smoke (%.1f s): kmain, %s, boot_info" % (seconds, later))
-    return 0
+    return report(args, "smoke", checks(output, later, args.cmdline), timed_out, start, log,
+                  "kmain, %s, boot_info" % later, "gdb/finished_in_time")
 
 
 if __name__ == "__main__":
